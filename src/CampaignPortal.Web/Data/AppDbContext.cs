@@ -1,0 +1,34 @@
+using CampaignPortal.Web.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CampaignPortal.Web.Data;
+
+/// <summary>
+/// The one context of the portal: Identity, the domain, and the data-protection key ring. It is abstract because every
+/// provider has its own subclass and migrations (see docs/decisions/0002-two-providers.md).
+/// </summary>
+public abstract class AppDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionKeyContext
+{
+    protected AppDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(Schema.EnumName);
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace CampaignPortal.Web.Data;
+
+/// <summary>Registers <see cref="AppDbContext"/> for the configured provider.</summary>
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddPortalDatabase(
+        this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(options);
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = SqliteConnectionString(options, configuration, environment);
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite));
+                break;
+            case DatabaseProvider.SqlServer:
+                var sqlServer = configuration.GetConnectionString("SqlServer");
+                if (string.IsNullOrWhiteSpace(sqlServer))
+                {
+                    throw new InvalidOperationException(
+                        "Database:Provider is SqlServer but ConnectionStrings:SqlServer is empty (see docs/deployment.md).");
+                }
+
+                services.AddDbContext<AppDbContext, SqlServerAppDbContext>(o => o.UseSqlServer(sqlServer, ConfigureSqlServer));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'.");
+        }
+
+        return services;
+    }
+
+    public static void ConfigureSqlServer(SqlServerDbContextOptionsBuilder builder) =>
+        builder.UseCompatibilityLevel(DatabaseOptions.SqlServerCompatibilityLevel);
+
+    /// <summary>
+    /// <c>ConnectionStrings:Sqlite</c> if given, else a file in <see cref="DatabaseOptions.DataDirectory"/>.
+    /// Microsoft.Data.Sqlite retries a busy database for <c>Default Timeout</c> seconds: that is the busy timeout.
+    /// </summary>
+    public static string SqliteConnectionString(DatabaseOptions options, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var configured = configuration.GetConnectionString("Sqlite");
+        var builder = string.IsNullOrWhiteSpace(configured)
+            ? new SqliteConnectionStringBuilder
+            {
+                DataSource = Path.Combine(
+                    Path.GetFullPath(options.DataDirectory, environment.ContentRootPath), options.SqliteFileName),
+            }
+            : new SqliteConnectionStringBuilder(configured);
+        builder.DefaultTimeout = options.SqliteBusyTimeoutSeconds;
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,92 @@
+using CampaignPortal.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CampaignPortal.Web.Features.Account;
+
+[Route("account")]
+public sealed class AccountController(
+    AccountService accounts,
+    IValidator<SignInInput> signInValidator,
+    IValidator<ChangePasswordInput> changePasswordValidator) : Controller
+{
+    [AllowAnonymous]
+    [HttpGet("sign-in")]
+    public IActionResult SignIn(string? returnUrl)
+    {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            return RedirectToLocal(returnUrl);
+        }
+
+        return View(new SignInInput { ReturnUrl = returnUrl });
+    }
+
+    [AllowAnonymous]
+    [HttpPost("sign-in")]
+    public async Task<IActionResult> SignIn(SignInInput input)
+    {
+        if (!await signInValidator.ValidateIntoAsync(input, ModelState, HttpContext.RequestAborted))
+        {
+            return View(input);
+        }
+
+        var outcome = await accounts.SignInAsync(input.Email, input.Password);
+        switch (outcome)
+        {
+            case SignInOutcome.Succeeded:
+                return RedirectToLocal(input.ReturnUrl);
+            case SignInOutcome.LockedOut:
+                ModelState.AddModelError(string.Empty, "登录失败次数过多，账号已被锁定 15 分钟，请稍后再试或联系本单位管理员。");
+                break;
+            case SignInOutcome.NotAllowed:
+                ModelState.AddModelError(string.Empty, "该账号暂不能登录，请联系本单位管理员。");
+                break;
+            default:
+                ModelState.AddModelError(string.Empty, "电子邮箱或密码不正确。连续 5 次错误将锁定账号 15 分钟。");
+                break;
+        }
+
+        input.Password = string.Empty;
+        return View(input);
+    }
+
+    [HttpPost("sign-out")]
+    public async Task<IActionResult> SignOutUser()
+    {
+        await accounts.SignOutAsync(User);
+        TempData[StatusMessage.Key] = "您已安全退出。";
+        return RedirectToAction("Index", "Home");
+    }
+
+    [HttpGet("change-password")]
+    public IActionResult ChangePassword() => View(new ChangePasswordInput());
+
+    [HttpPost("change-password")]
+    public async Task<IActionResult> ChangePassword(ChangePasswordInput input)
+    {
+        if (await changePasswordValidator.ValidateIntoAsync(input, ModelState, HttpContext.RequestAborted))
+        {
+            var result = await accounts.ChangePasswordAsync(User, input.CurrentPassword, input.NewPassword);
+            if (result.Succeeded)
+            {
+                TempData[StatusMessage.Key] = "密码已修改。";
+                return RedirectToAction("Index", "Home");
+            }
+
+            foreach (var error in result.Errors)
+            {
+                var field = error.Code == "PasswordMismatch" ? nameof(input.CurrentPassword) : nameof(input.NewPassword);
+                ModelState.AddModelError(field, error.Description);
+            }
+        }
+
+        return View(new ChangePasswordInput());
+    }
+
+    private IActionResult RedirectToLocal(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl)
+            ? LocalRedirect(returnUrl)
+            : RedirectToAction("Index", "Home");
+}

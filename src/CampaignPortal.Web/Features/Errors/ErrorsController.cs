@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CampaignPortal.Web.Features.Errors;
+
+public sealed record ErrorViewModel(int StatusCode, string Title, string Message, string RequestId);
+
+/// <summary>Friendly error pages in Chinese with a request id; never a stack trace.</summary>
+[AllowAnonymous]
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed class ErrorsController : Controller
+{
+    [Route("/error/{code:int}")]
+    [IgnoreAntiforgeryToken]
+    public IActionResult Show(int code)
+    {
+        var requestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
+        var (title, message) = Describe(code);
+        Response.StatusCode = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
+        if (original is not null && original.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
+        {
+            return Problem(title: title, detail: message, statusCode: Response.StatusCode);
+        }
+
+        return View("Error", new ErrorViewModel(Response.StatusCode, title, message, requestId));
+    }
+
+    private static (string Title, string Message) Describe(int code) => code switch
+    {
+        400 => ("请求无效", "页面已过期或提交的内容不完整。请返回上一页，刷新后重新提交。"),
+        401 => ("需要登录", "请先登录后再访问此页面。"),
+        403 => ("没有权限", "您的账号没有访问此页面的权限。如确需办理，请联系本单位管理员开通相应角色。"),
+        404 => ("页面不存在", "您访问的页面不存在或已被删除，请检查链接是否正确。"),
+        409 => ("当前状态下不能执行此操作", "该事项的状态已经改变，请刷新页面查看最新情况。"),
+        413 => ("文件过大", "上传的内容超过了允许的大小。"),
+        429 => ("操作过于频繁", "请稍候再试。"),
+        _ when code >= 500 => ("系统繁忙", "服务器处理请求时出现问题，我们已记录此次错误。请稍后重试；如多次出现，请将下方的请求编号告知平台管理员。"),
+        _ => ("出现问题", "请返回首页后重试。"),
+    };
+}

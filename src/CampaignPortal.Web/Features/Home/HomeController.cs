@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CampaignPortal.Web.Features.Home;
+
+public sealed class HomeController(DashboardService dashboard) : Controller
+{
+    /// <summary>The public front page for visitors; the role dashboard for staff.</summary>
+    [AllowAnonymous]
+    [HttpGet("/")]
+    public async Task<IActionResult> Index()
+    {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return View("Public");
+        }
+
+        return View("Dashboard", await dashboard.BuildAsync(HttpContext.RequestAborted));
+    }
+}

@@ -1,0 +1,43 @@
+namespace CampaignPortal.Web.Infrastructure;
+
+/// <summary>The <c>Site</c> section: the names and footer the public sees.</summary>
+public sealed class SiteOptions
+{
+    public const string Section = "Site";
+
+    public string Name { get; set; } = "科协活动报送平台";
+
+    /// <summary>主办单位.</summary>
+    public string Operator { get; set; } = "中国科学技术协会";
+
+    public string? ContactPhone { get; set; }
+
+    public string? ContactEmail { get; set; }
+
+    public string? Address { get; set; }
+
+    /// <summary>ICP备案号, e.g. 京ICP备00000000号.</summary>
+    public string? IcpNumber { get; set; }
+
+    /// <summary>公网安备 number.</summary>
+    public string? PublicSecurityNumber { get; set; }
+}
+
+/// <summary>The <c>Security</c> section.</summary>
+public sealed class SecurityOptions
+{
+    public const string Section = "Security";
+
+    /// <summary>Secure cookies, HTTPS redirection and HSTS. Defaults to true in Production only.</summary>
+    public bool RequireHttps { get; set; }
+
+    /// <summary>Absolute lifetime of a sign-in.</summary>
+    public int SessionHours { get; set; } = 8;
+
+    public static SecurityOptions From(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = new SecurityOptions { RequireHttps = environment.IsProduction() };
+        configuration.GetSection(Section).Bind(options);
+        return options;
+    }
+}

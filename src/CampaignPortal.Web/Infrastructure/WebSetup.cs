@@ -1,0 +1,209 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using CampaignPortal.Web.Data;
+using CampaignPortal.Web.Data.Seeding;
+using CampaignPortal.Web.Domain;
+using CampaignPortal.Web.Security;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.WebEncoders;
+using Serilog;
+
+namespace CampaignPortal.Web.Infrastructure;
+
+/// <summary>Service registration and the request pipeline, kept out of Program.cs so it reads as a table of contents.</summary>
+public static class WebSetup
+{
+    public const string ApplicationName = "CampaignPortal";
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en-US")];
+
+    public static IServiceCollection AddPortalIdentity(this IServiceCollection services, SecurityOptions security)
+    {
+        services.AddIdentity<ApplicationUser, IdentityRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<ChineseIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>();
+
+        // A disabled or changed account loses its sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "cp.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = security.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(security.SessionHours);
+            o.SlidingExpiration = false;
+            o.LoginPath = "/account/sign-in";
+            o.LogoutPath = "/account/sign-out";
+            o.AccessDeniedPath = "/error/403";
+            o.Events.OnRedirectToLogin = context =>
+            {
+                if (IsApiRequest(context.Request))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                }
+                else
+                {
+                    context.Response.Redirect(context.RedirectUri);
+                }
+
+                return Task.CompletedTask;
+            };
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+
+        services.AddAuthorization(o =>
+        {
+            // Every endpoint needs a signed-in user unless it says [AllowAnonymous].
+            o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+            Policies.Add(o);
+        });
+        return services;
+    }
+
+    public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration configuration, SecurityOptions security)
+    {
+        services.AddSingleton(security);
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<SiteOptions>(configuration.GetSection(SiteOptions.Section));
+        services.AddHttpContextAccessor();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
+        AddFeatureServices(services);
+
+        services.AddControllersWithViews(o =>
+        {
+            o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            // Validation is FluentValidation's, with Chinese messages; MVC must not add English "field is required" errors.
+            o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            ModelBindingMessages.UseChinese(o.ModelBindingMessageProvider);
+        });
+        services.Configure<RazorViewEngineOptions>(o =>
+        {
+            o.ViewLocationFormats.Insert(0, "/Features/{1}/Views/{0}.cshtml");
+            o.ViewLocationFormats.Insert(1, "/Features/Shared/{0}.cshtml");
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "cp.af";
+            o.Cookie.SecurePolicy = security.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+        services.AddRouting(o => o.LowercaseUrls = true);
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // Chinese first whatever the browser says; English only when chosen with the language link.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToDbContext<AppDbContext>();
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+        services.Configure<ForwardedHeadersOptions>(o => ConfigureForwardedHeaders(o, configuration));
+        return services;
+    }
+
+    public static WebApplication UsePortalPipeline(this WebApplication app, SecurityOptions security)
+    {
+        app.UseForwardedHeaders();
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        else
+        {
+            app.UseExceptionHandler("/error/500");
+        }
+
+        if (security.RequireHttps)
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseSerilogRequestLogging();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseForcedPasswordChange();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapControllers();
+
+        // Unknown addresses answer 404 to everyone; without this the fallback policy would send visitors to sign in.
+        app.MapFallback("{*path}", context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }).AllowAnonymous();
+        return app;
+    }
+
+    public static bool IsApiRequest(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(request.Headers.XRequestedWith, "XMLHttpRequest", StringComparison.Ordinal);
+
+    private static void AddFeatureServices(IServiceCollection services)
+    {
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<Features.Home.DashboardService>();
+        services.AddScoped<Features.Account.AccountService>();
+        services.AddScoped<Features.Workbench.WorkbenchService>();
+    }
+
+    /// <summary>
+    /// Behind a load balancer, X-Forwarded-For/Proto are honoured from the proxies listed in
+    /// <c>ForwardedHeaders:KnownProxies</c> (IP addresses) and <c>ForwardedHeaders:KnownNetworks</c> (CIDR); loopback always.
+    /// </summary>
+    private static void ConfigureForwardedHeaders(ForwardedHeadersOptions options, IConfiguration configuration)
+    {
+        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        foreach (var proxy in configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+        {
+            options.KnownProxies.Add(IPAddress.Parse(proxy));
+        }
+
+        foreach (var network in configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+        {
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        }
+    }
+}

@@ -1,0 +1,19 @@
+// Font-size switch (字体：大 中 小), remembered on this device. No inline script: the CSP forbids it.
+(function () {
+    var key = 'cp.fontSize';
+    var root = document.documentElement;
+    function apply(size) {
+        root.classList.remove('fs-large', 'fs-small');
+        if (size === 'large' || size === 'small') {
+            root.classList.add('fs-' + size);
+        }
+    }
+    try { apply(localStorage.getItem(key)); } catch (e) { /* storage may be disabled */ }
+    document.querySelectorAll('[data-font-size]').forEach(function (button) {
+        button.addEventListener('click', function () {
+            var size = button.getAttribute('data-font-size');
+            apply(size);
+            try { localStorage.setItem(key, size); } catch (e) { /* ignore */ }
+        });
+    });
+})();
