@@ -1,6 +1,7 @@
 using CampaignPortal.IntegrationTests.Infrastructure;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace CampaignPortal.BrowserTests;
@@ -95,6 +96,20 @@ public sealed class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserF
         Assert.Equal(403, response!.Status);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "没有权限" })).ToBeVisibleAsync();
         await Screenshot(page, "error-403");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task SignIn_OverRealConnection_AuditRowHasClientAddress()
+    {
+        var page = await fixture.NewPageAsync();
+
+        await SignInAsync(page, "sx.organiser@demo.local");
+
+        var address = await fixture.Portal.WithDbAsync(db => db.AuditEntries
+            .Where(a => a.ActorName == "sx.organiser@demo.local" && a.Action == CampaignPortal.Web.Domain.AuditAction.SignIn)
+            .Select(a => a.IpAddress).FirstAsync());
+        Assert.Equal("127.0.0.1", address);
         await page.Context.CloseAsync();
     }
 
