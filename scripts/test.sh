@@ -19,10 +19,18 @@ if ((${#missing[@]})); then
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-dotnet tool restore >/dev/null
-dotnet restore CampaignPortal.sln
-dotnet build CampaignPortal.sln --no-restore -c Release
-dotnet format CampaignPortal.sln --verify-no-changes --no-restore
+# A step that fails before any test ran still ends with the summary line CI reads.
+step() {
+    if ! "$@"; then
+        echo "Step failed: $*"
+        echo "0 passed, 0 failed (no tests ran)"
+        exit 1
+    fi
+}
+step dotnet tool restore
+step dotnet restore CampaignPortal.sln
+step dotnet build CampaignPortal.sln --no-restore -c Release
+step dotnet format CampaignPortal.sln --verify-no-changes --no-restore
 
 results=artifacts/test-results
 rm -rf "$results"

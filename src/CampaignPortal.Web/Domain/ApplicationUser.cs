@@ -16,4 +16,27 @@ public sealed class ApplicationUser : IdentityUser
     public bool MustChangePassword { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>A disabled account cannot sign in; its sessions end at the next security-stamp check.</summary>
+    public bool IsDisabled { get; private set; }
+
+    public void Disable()
+    {
+        if (IsDisabled)
+        {
+            throw new DomainException("该账号已经停用。");
+        }
+
+        IsDisabled = true;
+    }
+
+    public void Enable()
+    {
+        if (!IsDisabled)
+        {
+            throw new DomainException("该账号已经启用。");
+        }
+
+        IsDisabled = false;
+    }
 }

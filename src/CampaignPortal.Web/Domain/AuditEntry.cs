@@ -28,6 +28,9 @@ public sealed class AuditEntry
     /// <summary>The actor's organisation at the time, so an admin reads the trail of their own subtree.</summary>
     public int? OrganisationId { get; init; }
 
+    /// <summary>The organisation the affected entity belongs to, so the trail of a subtree includes what others did to it.</summary>
+    public int? SubjectOrganisationId { get; init; }
+
     public string? EntityType { get; init; }
 
     public string? EntityId { get; init; }
@@ -46,4 +49,41 @@ public enum AuditAction
     LockedOut,
     SignOut,
     PasswordChanged,
+    OrganisationCreated,
+    OrganisationUpdated,
+    OrganisationMoved,
+    OrganisationDeactivated,
+    OrganisationActivated,
+    UserCreated,
+    UserUpdated,
+    UserDisabled,
+    UserEnabled,
+    UserUnlocked,
+    UserPasswordReset,
+    UsersImported,
+}
+
+public static class AuditActionNames
+{
+    public static string ToChinese(this AuditAction action) => action switch
+    {
+        AuditAction.SignIn => "登录",
+        AuditAction.SignInFailed => "登录失败",
+        AuditAction.LockedOut => "账号锁定",
+        AuditAction.SignOut => "退出",
+        AuditAction.PasswordChanged => "修改密码",
+        AuditAction.OrganisationCreated => "新建单位",
+        AuditAction.OrganisationUpdated => "修改单位",
+        AuditAction.OrganisationMoved => "调整上级单位",
+        AuditAction.OrganisationDeactivated => "停用单位",
+        AuditAction.OrganisationActivated => "启用单位",
+        AuditAction.UserCreated => "新建账号",
+        AuditAction.UserUpdated => "修改账号",
+        AuditAction.UserDisabled => "停用账号",
+        AuditAction.UserEnabled => "启用账号",
+        AuditAction.UserUnlocked => "解除锁定",
+        AuditAction.UserPasswordReset => "重置密码",
+        AuditAction.UsersImported => "批量导入账号",
+        _ => action.ToString(),
+    };
 }

@@ -58,6 +58,60 @@ public sealed class Organisation
 
     public bool IsWithin(Organisation ancestor) => Path.StartsWith(ancestor.Path, StringComparison.Ordinal);
 
+    public void Update(string name, string shortName, OrganisationKind kind)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name.Trim();
+        ShortName = string.IsNullOrWhiteSpace(shortName) ? Name : shortName.Trim();
+        Kind = kind;
+    }
+
+    /// <summary>
+    /// Hangs this organisation under <paramref name="newParent"/>. The caller rewrites the descendants' paths with the
+    /// returned move (one UPDATE), because they are not loaded.
+    /// </summary>
+    public OrganisationMove MoveUnder(Organisation newParent)
+    {
+        if (newParent.IsWithin(this))
+        {
+            throw new DomainException("不能把单位移到它自己或它的下级单位之下。");
+        }
+
+        if (newParent.Id == ParentId)
+        {
+            throw new DomainException("该单位已经在所选上级单位之下。");
+        }
+
+        var oldPath = Path;
+        var oldDepth = Depth;
+        var segment = Path[(Path.LastIndexOf('/', Path.Length - 2) + 1)..];
+        Parent = newParent;
+        ParentId = newParent.Id;
+        Path = newParent.Path + segment;
+        Depth = newParent.Depth + 1;
+        return new OrganisationMove(oldPath, Path, Depth - oldDepth);
+    }
+
+    public void Deactivate()
+    {
+        if (!IsActive)
+        {
+            throw new DomainException("该单位已经停用。");
+        }
+
+        IsActive = false;
+    }
+
+    public void Activate()
+    {
+        if (IsActive)
+        {
+            throw new DomainException("该单位已经启用。");
+        }
+
+        IsActive = true;
+    }
+
     public void SetContact(string? phone, string? address)
     {
         Phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
@@ -66,3 +120,6 @@ public sealed class Organisation
 
     private static string NewSegment() => RandomNumberGenerator.GetString(SegmentAlphabet, SegmentLength);
 }
+
+/// <summary>How a move changed the path prefix and depth of the moved subtree.</summary>
+public sealed record OrganisationMove(string OldPath, string NewPath, int DepthChange);

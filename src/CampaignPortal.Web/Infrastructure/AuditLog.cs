@@ -15,7 +15,8 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimePro
         string? entityType = null,
         string? entityId = null,
         string? detail = null,
-        AuditActor? actor = null)
+        AuditActor? actor = null,
+        int? subjectOrganisationId = null)
     {
         var context = http.HttpContext;
         var user = context?.User;
@@ -24,6 +25,7 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimePro
             ActorUserId = actor?.UserId ?? user?.UserId(),
             ActorName = Truncate(actor?.Name ?? user?.Identity?.Name, Schema.Email),
             OrganisationId = actor?.OrganisationId ?? user?.OrganisationId(),
+            SubjectOrganisationId = subjectOrganisationId,
             EntityType = entityType,
             EntityId = entityId,
             Detail = Truncate(detail, Schema.AuditDetail),
@@ -40,9 +42,10 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimePro
         string? entityId = null,
         string? detail = null,
         AuditActor? actor = null,
+        int? subjectOrganisationId = null,
         CancellationToken cancellationToken = default)
     {
-        Record(action, entityType, entityId, detail, actor);
+        Record(action, entityType, entityId, detail, actor, subjectOrganisationId);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -28,15 +28,21 @@ public sealed class SecurityOptions
 {
     public const string Section = "Security";
 
-    /// <summary>Secure cookies, HTTPS redirection and HSTS. Defaults to true in Production only.</summary>
+    /// <summary>Secure cookies, HTTPS redirection and HSTS. Defaults to true everywhere but Development.</summary>
     public bool RequireHttps { get; set; }
 
     /// <summary>Absolute lifetime of a sign-in.</summary>
     public int SessionHours { get; set; } = 8;
 
+    /// <summary>How often a session re-reads its account (a disabled or reset account is signed out at the next check).</summary>
+    public int SessionCheckSeconds { get; set; } = 60;
+
+    /// <summary>Sign-in attempts allowed per client address and minute (on top of the per-account lockout).</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 20;
+
     public static SecurityOptions From(IConfiguration configuration, IHostEnvironment environment)
     {
-        var options = new SecurityOptions { RequireHttps = environment.IsProduction() };
+        var options = new SecurityOptions { RequireHttps = !environment.IsDevelopment() };
         configuration.GetSection(Section).Bind(options);
         return options;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using System.Threading.RateLimiting;
 using CampaignPortal.Web.Data;
 using CampaignPortal.Web.Data.Seeding;
 using CampaignPortal.Web.Domain;
@@ -14,15 +15,17 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
 
 namespace CampaignPortal.Web.Infrastructure;
 
 /// <summary>Service registration and the request pipeline, kept out of Program.cs so it reads as a table of contents.</summary>
-public static class WebSetup
+public static partial class WebSetup
 {
     public const string ApplicationName = "CampaignPortal";
+    public const string SignInRateLimit = "sign-in";
     public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en-US")];
 
     public static IServiceCollection AddPortalIdentity(this IServiceCollection services, SecurityOptions security)
@@ -30,11 +33,7 @@ public static class WebSetup
         services.AddIdentity<ApplicationUser, IdentityRole>(o =>
             {
                 o.User.RequireUniqueEmail = true;
-                o.Password.RequiredLength = 8;
-                o.Password.RequireDigit = true;
-                o.Password.RequireLowercase = true;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireNonAlphanumeric = false;
+                PasswordPolicy.Configure(o.Password);
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
@@ -42,10 +41,13 @@ public static class WebSetup
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
+            .AddPasswordValidator<PortalPasswordValidator>()
+            .AddSignInManager<PortalSignInManager>()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>();
 
         // A disabled or changed account loses its sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(security.SessionCheckSeconds));
+        services.AddSingleton<CommonPasswords>();
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "cp.auth";
@@ -70,6 +72,7 @@ public static class WebSetup
 
                 return Task.CompletedTask;
             };
+            o.Events.OnValidatePrincipal = ValidateSessionAsync;
             o.Events.OnRedirectToAccessDenied = context =>
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
@@ -100,6 +103,7 @@ public static class WebSetup
         services.AddControllersWithViews(o =>
         {
             o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            o.Filters.Add<DomainExceptionFilter>();
             // Validation is FluentValidation's, with Chinese messages; MVC must not add English "field is required" errors.
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             ModelBindingMessages.UseChinese(o.ModelBindingMessageProvider);
@@ -127,6 +131,13 @@ public static class WebSetup
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
 
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? string.Empty,
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = security.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToDbContext<AppDbContext>();
         services.AddHsts(o =>
@@ -162,6 +173,7 @@ public static class WebSetup
         app.UseSerilogRequestLogging();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseForcedPasswordChange();
         app.UseAuthorization();
@@ -175,6 +187,23 @@ public static class WebSetup
             return Task.CompletedTask;
         }).AllowAnonymous();
         return app;
+    }
+
+    /// <summary>
+    /// Identity's security-stamp check, which ends the sessions of disabled or reset accounts. When the database
+    /// cannot answer, the session is kept as it is (pages that need the database fail on their own, with the error
+    /// page): signing everybody out during a database outage would lose their unsaved work.
+    /// </summary>
+    private static async Task ValidateSessionAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext context)
+    {
+        try
+        {
+            await SecurityStampValidator.ValidatePrincipalAsync(context);
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            LogSessionCheckSkipped(context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebSetup)), ex);
+        }
     }
 
     public static bool IsApiRequest(HttpRequest request) =>
@@ -206,4 +235,7 @@ public static class WebSetup
             options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session check skipped: the database did not answer")]
+    private static partial void LogSessionCheckSkipped(Microsoft.Extensions.Logging.ILogger logger, Exception exception);
 }

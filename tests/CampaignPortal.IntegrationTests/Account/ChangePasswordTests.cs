@@ -62,12 +62,17 @@ public sealed class ChangePasswordTests(PortalFactory factory) : IClassFixture<P
 
     [Theory]
     [InlineData("short1", "short1", "新密码至少 8 位")]
-    [InlineData("longenough", "longenough", "密码须包含至少一个数字")]
+    [InlineData("qwertyuiop", "qwertyuiop", "这个密码太常见")]
+    [InlineData("Password123", "Password123", "这个密码太常见")]
+    [InlineData("我是测试用户的新密码", "我是测试用户的新密码", "不能包含您的姓名")]
+    [InlineData("{email}-pass", "{email}-pass", "不能包含您的姓名")]
     [InlineData("my-own-pass-2026", "different-2026", "两次输入的新密码不一致")]
     public async Task ChangePassword_BadNewPassword_ShowsChineseMessage(string newPassword, string confirm, string expected)
     {
         var user = await factory.CreateUserAsync($"bad{Guid.NewGuid():N}@test.local");
         using var client = await factory.SignedInAsync(user.Email!);
+        newPassword = newPassword.Replace("{email}", user.Email![..user.Email!.IndexOf('@', StringComparison.Ordinal)], StringComparison.Ordinal);
+        confirm = confirm.Replace("{email}", user.Email![..user.Email!.IndexOf('@', StringComparison.Ordinal)], StringComparison.Ordinal);
 
         var response = await client.PostFormAsync("/account/change-password", new Dictionary<string, string>
         {
@@ -76,6 +81,28 @@ public sealed class ChangePasswordTests(PortalFactory factory) : IClassFixture<P
             ["ConfirmPassword"] = confirm,
         });
 
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(expected, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var again = factory.CreatePortalClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await again.SignInAsync(user.Email!, PortalFactory.DemoPassword)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("一句很长但好记的话2026年")]
+    [InlineData("correct horse battery staple")]
+    [InlineData("abcdefghij")]
+    public async Task ChangePassword_NoCompositionRules_LongPassphraseAccepted(string passphrase)
+    {
+        var user = await factory.CreateUserAsync($"phrase{Guid.NewGuid():N}@test.local");
+        using var client = await factory.SignedInAsync(user.Email!);
+
+        var response = await client.PostFormAsync("/account/change-password", new Dictionary<string, string>
+        {
+            ["CurrentPassword"] = PortalFactory.DemoPassword,
+            ["NewPassword"] = passphrase,
+            ["ConfirmPassword"] = passphrase,
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 }

@@ -60,12 +60,59 @@ public sealed class SeedingTests(PortalFactory factory) : IClassFixture<PortalFa
     [Fact]
     public async Task AuditEntries_FilterAndOrderByTime_OnTheConfiguredProvider()
     {
-        var since = DateTimeOffset.UtcNow.AddDays(-1);
+        var marker = Guid.NewGuid().ToString("N");
+        var baseTime = new DateTimeOffset(2031, 5, 30, 8, 0, 0, TimeSpan.Zero);
+        await factory.WithDbAsync(async db =>
+        {
+            // Same instants written with different offsets: ordering must follow the instant, not the text.
+            db.AuditEntries.Add(new AuditEntry(AuditAction.SignIn, baseTime.AddHours(2).ToOffset(TimeSpan.FromHours(8))) { Detail = marker + "c" });
+            db.AuditEntries.Add(new AuditEntry(AuditAction.SignIn, baseTime) { Detail = marker + "a" });
+            db.AuditEntries.Add(new AuditEntry(AuditAction.SignIn, baseTime.AddHours(1).ToOffset(TimeSpan.FromHours(-5))) { Detail = marker + "b" });
+            db.AuditEntries.Add(new AuditEntry(AuditAction.SignIn, baseTime.AddDays(-3)) { Detail = marker + "old" });
+            return await db.SaveChangesAsync();
+        });
 
-        var query = await factory.WithDbAsync(db => db.AuditEntries
-            .Where(a => a.OccurredAt > since).OrderByDescending(a => a.OccurredAt).Take(5).ToListAsync());
+        var since = baseTime.AddMinutes(-1);
+        var details = await factory.WithDbAsync(db => db.AuditEntries
+            .Where(a => a.Detail!.StartsWith(marker) && a.OccurredAt > since)
+            .OrderBy(a => a.OccurredAt)
+            .Select(a => a.Detail!)
+            .ToListAsync());
 
-        Assert.NotNull(query);
+        Assert.Equal([marker + "a", marker + "b", marker + "c"], details);
+    }
+
+    [SkippableFact]
+    public async Task SubtreeQuery_OnSqlite_SearchesThePathIndex()
+    {
+        Skip.If(factory.IsSqlServer, "SQLite's query plan");
+        var plan = await factory.WithDbAsync(async db =>
+        {
+            var sql = db.Organisations.Where(o => o.Path.StartsWith("/abc/")).Select(o => o.Id).ToQueryString();
+            var connection = db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + sql[sql.IndexOf("SELECT", StringComparison.Ordinal)..];
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(sql, @"\.param set (@\w+) '([^']*)'"))
+            {
+                var p = command.CreateParameter();
+                p.ParameterName = m.Groups[1].Value;
+                p.Value = m.Groups[2].Value;
+                command.Parameters.Add(p);
+            }
+
+            var rows = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                rows.Add(reader.GetString(3));
+            }
+
+            return string.Join("\n", rows);
+        });
+
+        Assert.Contains("SEARCH", plan, StringComparison.Ordinal);
+        Assert.Contains("IX_Organisations_Path", plan, StringComparison.Ordinal);
     }
 
     private Task<(int Organisations, int Users, int UserRoles)> Counts() => factory.WithDbAsync(async db =>

@@ -93,6 +93,9 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Seed:DemoPassword", DemoPassword);
         builder.UseSetting("Logs:File", "false");
+        builder.UseSetting("Security:RequireHttps", "false");
+        builder.UseSetting("Security:SignInAttemptsPerMinute", "1000");
+        builder.UseSetting("Security:SessionCheckSeconds", "0");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         if (_sqlServer is not null)
         {

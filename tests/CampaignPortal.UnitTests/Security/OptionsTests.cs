@@ -12,10 +12,11 @@ public sealed class OptionsTests
 {
     [Theory]
     [InlineData("Production", null, true)]
+    [InlineData("Staging", null, true)]
     [InlineData("Development", null, false)]
     [InlineData("Production", "false", false)]
-    [InlineData("Staging", "true", true)]
-    public void RequireHttps_DefaultsToProductionOnly(string environment, string? configured, bool expected)
+    [InlineData("Development", "true", true)]
+    public void RequireHttps_DefaultsToEverywhereButDevelopment(string environment, string? configured, bool expected)
     {
         var options = SecurityOptions.From(Config(("Security:RequireHttps", configured)), new Env(environment));
 

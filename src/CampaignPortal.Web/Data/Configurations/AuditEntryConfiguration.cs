@@ -19,5 +19,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(a => a.OccurredAt);
         builder.HasIndex(a => new { a.OrganisationId, a.OccurredAt });
         builder.HasIndex(a => new { a.EntityType, a.EntityId });
+        builder.HasIndex(a => new { a.SubjectOrganisationId, a.OccurredAt });
     }
 }

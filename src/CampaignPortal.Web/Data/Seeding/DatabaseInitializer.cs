@@ -164,7 +164,10 @@ public sealed partial class DatabaseInitializer(
         };
         EnsureSucceeded(await userManager.CreateAsync(user, password), email);
         EnsureSucceeded(await userManager.AddToRoleAsync(user, Roles.Admin), email);
-        LogInitialAdmin(logger, email, password);
+
+        // On the console only: the log files are kept for weeks and must not hold a password.
+        Console.WriteLine($"初始管理员 {email} 的一次性密码：{password}（首次登录后必须修改）");
+        LogInitialAdmin(logger, email);
     }
 
     private static void EnsureSucceeded(IdentityResult result, string what)
@@ -186,8 +189,8 @@ public sealed partial class DatabaseInitializer(
     private static partial void LogDemoAccount(ILogger logger, string email, string organisation, string roles);
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Created the initial administrator {Email} with one-time password {Password}; it must be changed at first sign-in")]
-    private static partial void LogInitialAdmin(ILogger logger, string email, string password);
+        Message = "Created the initial administrator {Email}; the one-time password was printed on the console")]
+    private static partial void LogInitialAdmin(ILogger logger, string email);
 }
 
 /// <summary>Random passwords that satisfy the portal's password policy.</summary>

@@ -2,6 +2,7 @@ using CampaignPortal.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CampaignPortal.Web.Features.Account;
 
@@ -25,6 +26,7 @@ public sealed class AccountController(
 
     [AllowAnonymous]
     [HttpPost("sign-in")]
+    [EnableRateLimiting(WebSetup.SignInRateLimit)]
     public async Task<IActionResult> SignIn(SignInInput input)
     {
         if (!await signInValidator.ValidateIntoAsync(input, ModelState, HttpContext.RequestAborted))
@@ -41,7 +43,7 @@ public sealed class AccountController(
                 ModelState.AddModelError(string.Empty, "登录失败次数过多，账号已被锁定 15 分钟，请稍后再试或联系本单位管理员。");
                 break;
             case SignInOutcome.NotAllowed:
-                ModelState.AddModelError(string.Empty, "该账号暂不能登录，请联系本单位管理员。");
+                ModelState.AddModelError(string.Empty, "该账号已停用，不能登录。如需恢复，请联系本单位管理员。");
                 break;
             default:
                 ModelState.AddModelError(string.Empty, "电子邮箱或密码不正确。连续 5 次错误将锁定账号 15 分钟。");

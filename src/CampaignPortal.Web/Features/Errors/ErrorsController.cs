@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +15,8 @@ public sealed class ErrorsController : Controller
     [IgnoreAntiforgeryToken]
     public IActionResult Show(int code)
     {
-        var requestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        // The same id as in the request log and the audit trail.
+        var requestId = HttpContext.TraceIdentifier;
         var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
             ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
         var (title, message) = Describe(code);

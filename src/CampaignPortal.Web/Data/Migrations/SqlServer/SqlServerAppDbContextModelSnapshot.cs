@@ -49,6 +49,9 @@ namespace CampaignPortal.Web.Data.Migrations.SqlServer
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("bit");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("bit");
 
@@ -150,6 +153,9 @@ namespace CampaignPortal.Web.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<int?>("SubjectOrganisationId")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredAt");
@@ -157,6 +163,8 @@ namespace CampaignPortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("EntityType", "EntityId");
 
                     b.HasIndex("OrganisationId", "OccurredAt");
+
+                    b.HasIndex("SubjectOrganisationId", "OccurredAt");
 
                     b.ToTable("AuditEntries");
                 });
@@ -218,6 +226,10 @@ namespace CampaignPortal.Web.Data.Migrations.SqlServer
                     b.HasIndex("ParentId", "Name")
                         .IsUnique()
                         .HasFilter("[ParentId] IS NOT NULL");
+
+                    b.HasIndex(new[] { "Name" }, "IX_Organisations_RootName")
+                        .IsUnique()
+                        .HasFilter("[ParentId] IS NULL");
 
                     b.ToTable("Organisations");
                 });

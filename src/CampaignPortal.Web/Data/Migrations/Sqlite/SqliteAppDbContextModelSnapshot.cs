@@ -43,6 +43,9 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -141,6 +144,9 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SubjectOrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredAt");
@@ -148,6 +154,8 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("EntityType", "EntityId");
 
                     b.HasIndex("OrganisationId", "OccurredAt");
+
+                    b.HasIndex("SubjectOrganisationId", "OccurredAt");
 
                     b.ToTable("AuditEntries");
                 });
@@ -188,7 +196,8 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(400)
                         .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(100)
@@ -206,6 +215,10 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ParentId", "Name")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "Name" }, "IX_Organisations_RootName")
+                        .IsUnique()
+                        .HasFilter("\"ParentId\" IS NULL");
 
                     b.ToTable("Organisations");
                 });
