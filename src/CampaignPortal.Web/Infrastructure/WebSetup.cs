@@ -215,7 +215,13 @@ public static partial class WebSetup
         services.AddScoped<CurrentUser>();
         services.AddScoped<Features.Home.DashboardService>();
         services.AddScoped<Features.Account.AccountService>();
+        services.AddScoped<Features.Account.PasswordHelpService>();
         services.AddScoped<Features.Workbench.WorkbenchService>();
+        services.AddScoped<Features.Organisations.OrganisationAdminService>();
+        services.AddScoped<Features.Users.UserAdminService>();
+        services.AddScoped<Features.Users.UserImportService>();
+        services.AddSingleton<Features.Users.UserExport>();
+        services.AddScoped<Features.Audit.AuditService>();
     }
 
     /// <summary>

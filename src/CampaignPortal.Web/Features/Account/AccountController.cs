@@ -9,6 +9,7 @@ namespace CampaignPortal.Web.Features.Account;
 [Route("account")]
 public sealed class AccountController(
     AccountService accounts,
+    PasswordHelpService passwordHelp,
     IValidator<SignInInput> signInValidator,
     IValidator<ChangePasswordInput> changePasswordValidator) : Controller
 {
@@ -86,6 +87,18 @@ public sealed class AccountController(
 
         return View(new ChangePasswordInput());
     }
+
+    [AllowAnonymous]
+    [HttpGet("forgot-password")]
+    public async Task<IActionResult> ForgotPassword(string? q) =>
+        View(await passwordHelp.SearchAsync(q, HttpContext.RequestAborted));
+
+    [AllowAnonymous]
+    [HttpGet("forgot-password/{organisationId:int}")]
+    public async Task<IActionResult> ForgotPasswordFor(int organisationId) =>
+        await passwordHelp.ForOrganisationAsync(organisationId, HttpContext.RequestAborted) is { } model
+            ? View("ForgotPassword", model)
+            : NotFound();
 
     private IActionResult RedirectToLocal(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl)

@@ -5,11 +5,11 @@ using Microsoft.AspNetCore.Mvc;
 namespace CampaignPortal.Web.Features.Workbench;
 
 /// <summary>One home page per role. Each is refused (403) to users without that role.</summary>
-public sealed class WorkbenchController(WorkbenchService workbench) : Controller
+public sealed class WorkbenchController(WorkbenchService workbench, Home.DashboardService dashboard) : Controller
 {
     [Authorize(Policy = Policies.AdminArea)]
     [HttpGet("/admin")]
-    public async Task<IActionResult> Admin() => View(await workbench.AdminOverviewAsync(HttpContext.RequestAborted));
+    public async Task<IActionResult> Admin() => View(await dashboard.BuildAsync(HttpContext.RequestAborted));
 
     [Authorize(Policy = Policies.OrganiserArea)]
     [HttpGet("/organiser")]

@@ -1,0 +1,32 @@
+using CampaignPortal.Web.Infrastructure;
+using MiniExcelLibs;
+
+namespace CampaignPortal.Web.Features.Users;
+
+/// <summary>The listed accounts as .xlsx (no passwords).</summary>
+public sealed class UserExport
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public async Task<byte[]> ToXlsxAsync(IReadOnlyList<UserRow> rows, CancellationToken cancellationToken)
+    {
+        var sheet = rows.Select(r => new Dictionary<string, object>
+        {
+            ["电子邮箱"] = Safe(r.Email),
+            ["姓名"] = Safe(r.DisplayName),
+            ["联系电话"] = Safe(r.Phone ?? string.Empty),
+            ["所属单位"] = Safe(r.Organisation),
+            ["角色"] = UserAdminService.RoleNames(r.Roles),
+            ["状态"] = r.IsDisabled ? "已停用" : "启用",
+            ["锁定"] = r.IsLocked ? "已锁定" : string.Empty,
+            ["须修改初始密码"] = r.MustChangePassword ? "是" : "否",
+            ["创建时间"] = r.CreatedAt.ToChinaDateTime(),
+        }).ToList();
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(sheet, sheetName: "账号", cancellationToken: cancellationToken);
+        return stream.ToArray();
+    }
+
+    /// <summary>Text that a spreadsheet would take for a formula (=, +, -, @) gets a leading apostrophe (OWASP CSV injection).</summary>
+    public static string Safe(string value) => value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
+}

@@ -1,0 +1,50 @@
+using CampaignPortal.Web.Data;
+using CampaignPortal.Web.Security;
+using FluentValidation;
+
+namespace CampaignPortal.Web.Features.Users;
+
+public sealed class UserInput
+{
+    public string Email { get; set; } = string.Empty;
+
+    public string DisplayName { get; set; } = string.Empty;
+
+    public string? Phone { get; set; }
+
+    public int? OrganisationId { get; set; }
+
+    public List<string> Roles { get; set; } = [];
+}
+
+public sealed class UserInputValidator : AbstractValidator<UserInput>
+{
+    public UserInputValidator()
+    {
+        RuleFor(x => x.Email).NotEmpty().WithMessage("请填写电子邮箱。")
+            .MaximumLength(Schema.Email).WithMessage("电子邮箱过长。")
+            .EmailAddress().WithMessage("电子邮箱格式不正确。");
+        RuleFor(x => x.DisplayName).NotEmpty().WithMessage("请填写姓名。")
+            .MaximumLength(Schema.PersonName).WithMessage($"姓名不能超过 {Schema.PersonName} 个字。");
+        RuleFor(x => x.Phone).MaximumLength(Schema.Phone).WithMessage($"联系电话不能超过 {Schema.Phone} 个字符。");
+        RuleFor(x => x.OrganisationId).NotNull().WithMessage("请选择所属单位。");
+        RuleForEach(x => x.Roles).Must(r => Security.Roles.All.Contains(r)).WithMessage("角色无效。");
+    }
+}
+
+/// <summary>Filters of the account list (GET query string).</summary>
+public sealed class UserListQuery
+{
+    public string? Q { get; set; }
+
+    public int? OrganisationId { get; set; }
+
+    public string? Role { get; set; }
+
+    /// <summary>all, active or disabled.</summary>
+    public string? Status { get; set; }
+
+    public bool Locked { get; set; }
+
+    public int Page { get; set; } = 1;
+}
