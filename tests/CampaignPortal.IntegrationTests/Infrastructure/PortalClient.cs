@@ -41,6 +41,21 @@ public sealed partial class PortalClient(HttpClient http) : IDisposable
         return await Http.PostAsync(new Uri(path, UriKind.Relative), content);
     }
 
+    public async Task<HttpResponseMessage> PostFileAsync(string path, string formPage, string fileName, byte[] content, IDictionary<string, string>? fields = null)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(await AntiforgeryTokenAsync(formPage)), "__RequestVerificationToken");
+        foreach (var (key, value) in fields ?? new Dictionary<string, string>())
+        {
+            form.Add(new StringContent(value), key);
+        }
+
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        form.Add(file, "file", fileName);
+        return await Http.PostAsync(new Uri(path, UriKind.Relative), form);
+    }
+
     public Task<HttpResponseMessage> SignInAsync(string email, string password) =>
         PostFormAsync("/account/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
 

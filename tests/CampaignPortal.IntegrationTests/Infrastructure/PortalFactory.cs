@@ -58,6 +58,15 @@ public class PortalFactory : WebApplicationFactory<Program>
         return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
+    public Task<int> OrganisationIdAsync(string name) =>
+        WithDbAsync(db => db.Organisations.Where(o => o.Name == name).Select(o => o.Id).SingleAsync());
+
+    public Task<string> UserIdAsync(string email)
+    {
+        var normalised = email.ToUpperInvariant();
+        return WithDbAsync(db => db.Users.Where(u => u.NormalizedEmail == normalised).Select(u => u.Id).SingleAsync());
+    }
+
     /// <summary>A user with sensible defaults: a filer at 哈密市科协 with the demo password.</summary>
     public async Task<ApplicationUser> CreateUserAsync(
         string email,
