@@ -141,26 +141,9 @@ public sealed class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await page.Context.CloseAsync();
     }
 
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("电子邮箱").FillAsync(email);
-        await page.GetByLabel("密码").FillAsync(PortalFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
-    }
+    private static Task SignInAsync(IPage page, string email) => Pages.SignInAsync(page, email);
 
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        var violations = string.Join("\n", result.Violations.Select(v =>
-            $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})"));
-        Assert.True(result.Violations.Length == 0, $"Accessibility violations on {page.Url}:\n{violations}");
-    }
+    private static Task AssertAccessibleAsync(IPage page) => Pages.AssertAccessibleAsync(page);
 
-    private static async Task Screenshot(IPage page, string name) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
+    private static Task Screenshot(IPage page, string name) => Pages.ScreenshotAsync(page, name);
 }
