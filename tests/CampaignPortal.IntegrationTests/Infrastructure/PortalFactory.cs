@@ -37,6 +37,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
+    /// <summary>Every SQL command this instance sends (query-budget tests reset and read it around one request).</summary>
+    public CommandCounter Commands { get; } = new();
+
     public bool IsSqlServer => _sqlServer is not null;
 
     public string DatabaseFile => Path.Combine(DataDirectory, "campaignportal.db");
@@ -106,6 +109,11 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Security:SignInAttemptsPerMinute", "1000");
         builder.UseSetting("Security:SessionCheckSeconds", "0");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.ConfigureServices(services =>
+        {
+            services.ConfigureDbContext<SqliteAppDbContext>(o => o.AddInterceptors(Commands));
+            services.ConfigureDbContext<SqlServerAppDbContext>(o => o.AddInterceptors(Commands));
+        });
         if (_sqlServer is not null)
         {
             builder.UseSetting("Database:Provider", "SqlServer");

@@ -39,7 +39,7 @@ public sealed partial class OrganisationAdminService(AppDbContext db, CurrentUse
     public async Task<IReadOnlyList<OrganisationOption>> PickerAsync(CancellationToken cancellationToken, int? excludeSubtreeOf = null)
     {
         var scope = await currentUser.GetOrganisationAsync(cancellationToken);
-        var rows = await OrderedTreeAsync(scope, cancellationToken);
+        var rows = await OrderedTreeAsync(scope, cancellationToken, withAccountCounts: false);
         var excluded = new HashSet<int>();
         if (excludeSubtreeOf is { } root)
         {
@@ -192,15 +192,17 @@ public sealed partial class OrganisationAdminService(AppDbContext db, CurrentUse
     }
 
     /// <summary>The subtree in depth-first order, siblings in creation order, with account counts.</summary>
-    private async Task<List<OrganisationRow>> OrderedTreeAsync(UserOrganisation scope, CancellationToken cancellationToken)
+    private async Task<List<OrganisationRow>> OrderedTreeAsync(UserOrganisation scope, CancellationToken cancellationToken, bool withAccountCounts = true)
     {
         var organisations = await db.Organisations.AsNoTracking().WithinSubtree(scope.Path)
             .Select(o => new { o.Id, o.ParentId, o.Name, o.ShortName, o.Kind, o.IsActive })
             .ToListAsync(cancellationToken);
-        var users = await db.Users.AsNoTracking().WithinSubtree(scope.Path)
-            .GroupBy(u => u.OrganisationId)
-            .Select(g => new { OrganisationId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.OrganisationId, g => g.Count, cancellationToken);
+        var users = withAccountCounts
+            ? await db.Users.AsNoTracking().WithinSubtree(scope.Path)
+                .GroupBy(u => u.OrganisationId)
+                .Select(g => new { OrganisationId = g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.OrganisationId, g => g.Count, cancellationToken)
+            : [];
         var children = organisations.ToLookup(o => o.ParentId);
         var byId = organisations.ToDictionary(o => o.Id);
         var rows = new List<OrganisationRow>(organisations.Count);
