@@ -33,6 +33,7 @@ public static partial class WebSetup
         services.AddIdentity<ApplicationUser, IdentityRole>(o =>
             {
                 o.User.RequireUniqueEmail = true;
+                o.User.AllowedUserNameCharacters = Features.Users.UserInputValidator.UserNameCharacters;
                 PasswordPolicy.Configure(o.Password);
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);

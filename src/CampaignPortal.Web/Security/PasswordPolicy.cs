@@ -77,13 +77,17 @@ internal sealed class PortalPasswordValidator(CommonPasswords common, AppDbConte
             .Select(o => new { o.Name, o.ShortName })
             .SingleOrDefaultAsync();
         string?[] personal = [user.DisplayName, user.Email?.Split('@')[0], organisation?.Name, organisation?.ShortName];
-        if (personal.Any(part => part is { Length: >= 2 } && password.Contains(part, StringComparison.OrdinalIgnoreCase)))
+        if (personal.Any(part => IsTelling(part) && password.Contains(part!, StringComparison.OrdinalIgnoreCase)))
         {
             errors.Add(new IdentityError { Code = "PasswordContainsPersonalInfo", Description = "密码不能包含您的姓名、邮箱名或单位名称。" });
         }
 
         return errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]);
     }
+
+    /// <summary>Two Chinese characters name a person; two Latin letters ("li") are in too many passwords to mean anything.</summary>
+    private static bool IsTelling(string? part) =>
+        part is not null && part.Length >= (part.All(char.IsAscii) ? 3 : 2);
 }
 
 /// <summary>Refuses sign-in to disabled accounts (before the password is checked).</summary>

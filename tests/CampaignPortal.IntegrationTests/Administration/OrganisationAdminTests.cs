@@ -87,6 +87,39 @@ public sealed class OrganisationAdminTests(PortalFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Move_UnderCurrentParent_ClearMessage()
+    {
+        var turpanId = await factory.OrganisationIdAsync("吐鲁番市科学技术协会");
+        using var client = await factory.SignedInAsync(XjAdmin);
+
+        var response = await client.PostFormAsync($"/admin/organisations/{turpanId}/move",
+            new Dictionary<string, string> { ["NewParentId"] = (await factory.OrganisationIdAsync("新疆维吾尔自治区科学技术协会")).ToString() }, $"/admin/organisations/{turpanId}/move");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("该单位已经在所选上级单位之下", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Edit_OwnOrganisationNameOrKind_Refused_ContactAllowed()
+    {
+        var xinjiangId = await factory.OrganisationIdAsync("新疆维吾尔自治区科学技术协会");
+        var nationalId = await factory.OrganisationIdAsync("中国科学技术协会");
+        using var client = await factory.SignedInAsync(XjAdmin);
+
+        var fields = Fields("新疆维吾尔自治区科学技术协会", nationalId, phone: "0991-1111111");
+        fields["Kind"] = nameof(OrganisationKind.National);
+        var renamed = await client.PostFormAsync($"/admin/organisations/{xinjiangId}/edit", fields, $"/admin/organisations/{xinjiangId}/edit");
+        fields["Kind"] = nameof(OrganisationKind.Provincial);
+        var phoneOnly = await client.PostFormAsync($"/admin/organisations/{xinjiangId}/edit", fields, $"/admin/organisations/{xinjiangId}/edit");
+
+        Assert.Contains("由上级单位的管理员修改", await renamed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, phoneOnly.StatusCode);
+        var stored = await factory.WithDbAsync(db => db.Organisations.AsNoTracking().SingleAsync(o => o.Id == xinjiangId));
+        Assert.Equal(OrganisationKind.Provincial, stored.Kind);
+        Assert.Equal("0991-1111111", stored.Phone);
+    }
+
+    [Fact]
     public async Task Move_WithChildren_RewritesTheWholeSubtree()
     {
         using var client = await factory.SignedInAsync(XjAdmin);

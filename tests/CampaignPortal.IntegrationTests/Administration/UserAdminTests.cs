@@ -230,6 +230,37 @@ public sealed partial class UserAdminTests(PortalFactory factory) : IClassFixtur
         Assert.DoesNotContain(rows.First().Keys, k => k.Contains("密码", StringComparison.Ordinal) && !k.Contains("修改", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task PeerAdministrator_SameOrganisation_CannotResetOrDisable()
+    {
+        var peer = await factory.CreateUserAsync("peer.admin@test.local", organisation: "新疆维吾尔自治区科学技术协会", roles: ["Admin"]);
+        using var admin = await factory.SignedInAsync(XjAdmin);
+
+        var reset = await admin.PostFormAsync($"/admin/users/{peer.Id}/reset-password", new Dictionary<string, string>(), $"/admin/users/{peer.Id}");
+        var disable = await admin.PostFormAsync($"/admin/users/{peer.Id}/disable", new Dictionary<string, string>(), $"/admin/users/{peer.Id}");
+
+        Assert.Equal(HttpStatusCode.Conflict, reset.StatusCode);
+        Assert.Contains("请由上级单位的管理员", await reset.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, disable.StatusCode);
+        using var national = await factory.SignedInAsync("admin@demo.local");
+        var byNational = await national.PostFormAsync($"/admin/users/{peer.Id}/disable", new Dictionary<string, string>(), $"/admin/users/{peer.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, byNational.StatusCode);
+    }
+
+    [Fact]
+    public async Task ListAndExport_FilteredByAnotherProvince_ShowNothing()
+    {
+        using var admin = await factory.SignedInAsync(XjAdmin);
+        var shaanxiId = await factory.OrganisationIdAsync("陕西省科学技术协会");
+
+        var list = await admin.GetStringAsync($"/admin/users?organisationId={shaanxiId}");
+        var export = await (await admin.GetAsync($"/admin/users/export?organisationId={shaanxiId}")).Content.ReadAsByteArrayAsync();
+        using var stream = new MemoryStream(export);
+
+        Assert.Contains("没有符合条件的账号", list, StringComparison.Ordinal);
+        Assert.Empty(stream.Query(useHeaderRow: true).ToList());
+    }
+
     internal static string OneTimePassword(string html)
     {
         var match = Regex.Match(html, "<code class=\"fs-5 one-time-password\">([^<]+)</code>");

@@ -99,6 +99,63 @@ public sealed class UserImportTests(PortalFactory factory) : IClassFixture<Porta
         Assert.False(await factory.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "race1@test.local")));
     }
 
+    [SkippableFact]
+    public async Task Import_FailureInsideTheTransaction_NothingStored()
+    {
+        Skip.If(factory.IsSqlServer, "Uses a SQLite trigger to make the third insert fail.");
+        await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            "CREATE TRIGGER fail_boom BEFORE INSERT ON AspNetUsers WHEN NEW.Email = 'boom3@test.local' BEGIN SELECT RAISE(ABORT, 'simulated failure'); END;"));
+        using var admin = await factory.SignedInAsync(XjAdmin);
+        var file = Workbook(
+            ["boom1@test.local", "甲", "", "哈密市科协", "填报员"],
+            ["boom2@test.local", "乙", "", "哈密市科协", "填报员"],
+            ["boom3@test.local", "丙", "", "哈密市科协", "填报员"]);
+        var preview = await (await admin.PostFileAsync("/admin/users/import", "/admin/users/import", "boom.xlsx", file)).Content.ReadAsStringAsync();
+        var token = System.Text.RegularExpressions.Regex.Match(preview, "name=\"token\" value=\"([0-9a-f]{32})\"").Groups[1].Value;
+
+        var confirm = await admin.PostFormAsync("/admin/users/import/confirm", new Dictionary<string, string> { ["token"] = token }, "/admin/users/import");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, confirm.StatusCode);
+        Assert.False(await factory.WithDbAsync(db => db.Users.AnyAsync(u => u.Email!.StartsWith("boom"))));
+        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Detail!.Contains("boom1@test.local"))));
+        await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DROP TRIGGER fail_boom;"));
+    }
+
+    [Fact]
+    public async Task Import_EmailWithChineseCharacters_CaughtInPreview()
+    {
+        using var admin = await factory.SignedInAsync(XjAdmin);
+
+        var response = await admin.PostFileAsync("/admin/users/import", "/admin/users/import", "cn.xlsx",
+            Workbook(["张三@test.local", "张三", "", "哈密市科协", "填报员"]));
+
+        Assert.Contains("电子邮箱只能包含英文字母", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_BlankRowsThenTooManyAccounts_Refused()
+    {
+        using var admin = await factory.SignedInAsync(XjAdmin);
+        object[][] rows = [["", "", "", "", ""], .. Enumerable.Range(0, 1500).Select(i => new object[] { $"blank{i}@test.local", "批量", "", "哈密市科协", "填报员" })];
+
+        var response = await admin.PostFileAsync("/admin/users/import", "/admin/users/import", "big.xlsx", Workbook(rows));
+
+        Assert.Contains("单次最多导入 1000 个账号", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_BlankAndRepeatedHeaderCells_Tolerated()
+    {
+        using var admin = await factory.SignedInAsync(XjAdmin);
+        var bytes = Sheet([
+            ["电子邮箱", "姓名", "手机号码", "所属单位", "角色", "", "备注", "备注"],
+            ["hdr@test.local", "表头", "", "哈密市科协", "填报员", "", "x", "y"]]);
+
+        var response = await admin.PostFileAsync("/admin/users/import", "/admin/users/import", "hdr.xlsx", bytes);
+
+        Assert.Contains("全部检查通过", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("wrong-headers")]
     [InlineData("not-xlsx")]

@@ -90,11 +90,13 @@ public sealed class AccountController(
 
     [AllowAnonymous]
     [HttpGet("forgot-password")]
+    [EnableRateLimiting(WebSetup.SignInRateLimit)]
     public async Task<IActionResult> ForgotPassword(string? q) =>
         View(await passwordHelp.SearchAsync(q, HttpContext.RequestAborted));
 
     [AllowAnonymous]
     [HttpGet("forgot-password/{organisationId:int}")]
+    [EnableRateLimiting(WebSetup.SignInRateLimit)]
     public async Task<IActionResult> ForgotPasswordFor(int organisationId) =>
         await passwordHelp.ForOrganisationAsync(organisationId, HttpContext.RequestAborted) is { } model
             ? View("ForgotPassword", model)

@@ -36,7 +36,7 @@ public sealed partial class OrganisationAdminService(AppDbContext db, CurrentUse
     }
 
     /// <summary>Active organisations of the admin's subtree, in tree order, for drop-downs.</summary>
-    public async Task<IReadOnlyList<OrganisationOption>> PickerAsync(CancellationToken cancellationToken, int? excludeSubtreeOf = null)
+    public async Task<IReadOnlyList<OrganisationOption>> PickerAsync(CancellationToken cancellationToken, int? excludeSubtreeOf = null, int? alsoInclude = null)
     {
         var scope = await currentUser.GetOrganisationAsync(cancellationToken);
         var rows = await OrderedTreeAsync(scope, cancellationToken, withAccountCounts: false);
@@ -47,8 +47,8 @@ public sealed partial class OrganisationAdminService(AppDbContext db, CurrentUse
             excluded = (await db.Organisations.WithinSubtree(path).Select(o => o.Id).ToListAsync(cancellationToken)).ToHashSet();
         }
 
-        return rows.Where(r => r.IsActive && !excluded.Contains(r.Id))
-            .Select(r => new OrganisationOption(r.Id, new string('\u3000', r.Level) + r.Name))
+        return rows.Where(r => (r.IsActive || r.Id == alsoInclude) && !excluded.Contains(r.Id))
+            .Select(r => new OrganisationOption(r.Id, new string('\u3000', r.Level) + r.Name + (r.IsActive ? string.Empty : "（已停用）")))
             .ToList();
     }
 
@@ -90,6 +90,11 @@ public sealed partial class OrganisationAdminService(AppDbContext db, CurrentUse
             return CommandResult.NotFound;
         }
 
+        if (await IsScopeRootAsync(id, cancellationToken) && (input.Name.Trim() != organisation.Name || input.Kind != organisation.Kind))
+        {
+            return CommandResult.Invalid(nameof(input.Name), "本单位的全称和类别由上级单位的管理员修改；您可以修改简称、联系电话和地址。");
+        }
+
         if (await NameTakenAsync(organisation.ParentId, input.Name, organisation.Id, cancellationToken))
         {
             return NameTaken(input.Name, "同一上级单位");
@@ -125,6 +130,11 @@ public sealed partial class OrganisationAdminService(AppDbContext db, CurrentUse
         if (parent.IsWithin(organisation))
         {
             return CommandResult.Invalid(nameof(MoveOrganisationInput.NewParentId), "不能把单位移到它自己或它的下级单位之下。");
+        }
+
+        if (parent.Id == organisation.ParentId)
+        {
+            return CommandResult.Invalid(nameof(MoveOrganisationInput.NewParentId), "该单位已经在所选上级单位之下，请选择另一个上级单位。");
         }
 
         if (await NameTakenAsync(parent.Id, organisation.Name, organisation.Id, cancellationToken))

@@ -137,6 +137,7 @@ public sealed partial class UserAdminService(
         }
 
         var isSelf = user.Id == currentUser.UserId;
+        await RefusePeerAdministratorAsync(user, cancellationToken);
         var current = await userManager.GetRolesAsync(user);
         var wanted = input.Roles.Where(r => Roles.All.Contains(r)).Distinct().ToList();
         if (isSelf && current.Contains(Roles.Admin) && !wanted.Contains(Roles.Admin))
@@ -153,23 +154,33 @@ public sealed partial class UserAdminService(
         user.DisplayName = input.DisplayName.Trim();
         user.PhoneNumber = string.IsNullOrWhiteSpace(input.Phone) ? null : input.Phone.Trim();
         user.OrganisationId = organisation.Id;
-        await userManager.UpdateAsync(user);
         var removed = current.Except(wanted).ToList();
         var added = wanted.Except(current).ToList();
+        var steps = new List<Func<Task<IdentityResult>>> { () => userManager.UpdateAsync(user) };
         if (removed.Count > 0)
         {
-            await userManager.RemoveFromRolesAsync(user, removed);
+            steps.Add(() => userManager.RemoveFromRolesAsync(user, removed));
         }
 
         if (added.Count > 0)
         {
-            await userManager.AddToRolesAsync(user, added);
+            steps.Add(() => userManager.AddToRolesAsync(user, added));
         }
 
         if (removed.Count + added.Count > 0)
         {
             // The roles live in the sign-in cookie: a new stamp makes open sessions pick up the change.
-            await userManager.UpdateSecurityStampAsync(user);
+            steps.Add(() => userManager.UpdateSecurityStampAsync(user));
+        }
+
+        foreach (var step in steps)
+        {
+            var result = await step();
+            if (!result.Succeeded)
+            {
+                // Not committed: the transaction rolls back when disposed.
+                return CommandResult.Invalid(result.Errors.Select(e => new KeyValuePair<string, string>(string.Empty, e.Description)));
+            }
         }
 
         audit.Record(AuditAction.UserUpdated, nameof(ApplicationUser), user.Id,
@@ -191,6 +202,8 @@ public sealed partial class UserAdminService(
         {
             throw new DomainException("不能停用自己的账号。");
         }
+
+        await RefusePeerAdministratorAsync(user, cancellationToken);
 
         if (disabled)
         {
@@ -236,6 +249,7 @@ public sealed partial class UserAdminService(
             return (CommandResult.NotFound, null);
         }
 
+        await RefusePeerAdministratorAsync(user, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var token = await userManager.GeneratePasswordResetTokenAsync(user);
         IdentityResult result = IdentityResult.Failed();
@@ -279,8 +293,21 @@ public sealed partial class UserAdminService(
 
     public bool IsSelf(string id) => id == currentUser.UserId;
 
-    public Task<IReadOnlyList<OrganisationOption>> OrganisationOptionsAsync(CancellationToken cancellationToken) =>
-        organisations.PickerAsync(cancellationToken);
+    public Task<IReadOnlyList<OrganisationOption>> OrganisationOptionsAsync(CancellationToken cancellationToken, int? alsoInclude = null) =>
+        organisations.PickerAsync(cancellationToken, alsoInclude: alsoInclude);
+
+    /// <summary>
+    /// Administrators of the same organisation must not reset, disable or re-role each other: whoever could would take
+    /// over the other's account. The administrator above them does it.
+    /// </summary>
+    private async Task RefusePeerAdministratorAsync(ApplicationUser user, CancellationToken cancellationToken)
+    {
+        var scope = await currentUser.GetOrganisationAsync(cancellationToken);
+        if (user.Id != currentUser.UserId && user.OrganisationId == scope.Id && await userManager.IsInRoleAsync(user, Roles.Admin))
+        {
+            throw new DomainException("本单位其他系统管理员的账号，请由上级单位的管理员重置密码、停用或修改角色。");
+        }
+    }
 
     internal static string RoleNames(IEnumerable<string> roles)
     {
@@ -334,8 +361,15 @@ public sealed partial class UserAdminService(
         var now = clock.GetUtcNow();
         var rows = await users.Select(u => new
         {
-            u.Id, u.Email, u.DisplayName, u.PhoneNumber, Organisation = u.Organisation!.Name, u.IsDisabled,
-            IsLocked = u.LockoutEnd != null && u.LockoutEnd > now, u.MustChangePassword, u.CreatedAt,
+            u.Id,
+            u.Email,
+            u.DisplayName,
+            u.PhoneNumber,
+            Organisation = u.Organisation!.Name,
+            u.IsDisabled,
+            IsLocked = u.LockoutEnd != null && u.LockoutEnd > now,
+            u.MustChangePassword,
+            u.CreatedAt,
         }).ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
         var roles = (await db.UserRoles.Where(ur => ids.Contains(ur.UserId))

@@ -14,9 +14,9 @@ public sealed class UserExport
         {
             ["电子邮箱"] = Safe(r.Email),
             ["姓名"] = Safe(r.DisplayName),
-            ["联系电话"] = Safe(r.Phone ?? string.Empty),
+            ["手机号码"] = Safe(r.Phone ?? string.Empty),
             ["所属单位"] = Safe(r.Organisation),
-            ["角色"] = UserAdminService.RoleNames(r.Roles),
+            ["角色"] = string.Join("、", r.Roles.Select(Security.Roles.ToChinese)),
             ["状态"] = r.IsDisabled ? "已停用" : "启用",
             ["锁定"] = r.IsLocked ? "已锁定" : string.Empty,
             ["须修改初始密码"] = r.MustChangePassword ? "是" : "否",
@@ -27,6 +27,9 @@ public sealed class UserExport
         return stream.ToArray();
     }
 
-    /// <summary>Text that a spreadsheet would take for a formula (=, +, -, @) gets a leading apostrophe (OWASP CSV injection).</summary>
-    public static string Safe(string value) => value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
+    /// <summary>
+    /// Text a spreadsheet would take for a formula once the sheet is saved as CSV gets a leading apostrophe (OWASP
+    /// CSV injection). "+" and "-" are left alone: they start phone numbers (+86…), and names never start with them.
+    /// </summary>
+    public static string Safe(string value) => value.Length > 0 && "=@\t\r".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
 }

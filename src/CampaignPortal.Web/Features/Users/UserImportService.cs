@@ -37,10 +37,16 @@ public sealed class UserImportService(
 
     private static readonly Dictionary<string, string> RoleByName = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["系统管理员"] = Roles.Admin, ["管理员"] = Roles.Admin, ["Admin"] = Roles.Admin,
-        ["活动组织者"] = Roles.Organiser, ["组织者"] = Roles.Organiser, ["Organiser"] = Roles.Organiser,
-        ["填报员"] = Roles.Filer, ["Filer"] = Roles.Filer,
-        ["审核员"] = Roles.Reviewer, ["Reviewer"] = Roles.Reviewer,
+        ["系统管理员"] = Roles.Admin,
+        ["管理员"] = Roles.Admin,
+        ["Admin"] = Roles.Admin,
+        ["活动组织者"] = Roles.Organiser,
+        ["组织者"] = Roles.Organiser,
+        ["Organiser"] = Roles.Organiser,
+        ["填报员"] = Roles.Filer,
+        ["Filer"] = Roles.Filer,
+        ["审核员"] = Roles.Reviewer,
+        ["Reviewer"] = Roles.Reviewer,
     };
 
     public async Task<byte[]> TemplateAsync(CancellationToken cancellationToken)
@@ -98,6 +104,7 @@ public sealed class UserImportService(
         var token = Guid.NewGuid().ToString("N");
         var path = PendingPath(token);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        RemoveAbandoned(Path.GetDirectoryName(path)!);
         await File.WriteAllBytesAsync(path, bytes, cancellationToken);
         return preview with { Token = token };
     }
@@ -151,14 +158,30 @@ public sealed class UserImportService(
             return Failed(fileName, "文件不是 Excel 工作簿（.xlsx）。如果是 .xls 或 .csv 文件，请在 Excel 中“另存为”.xlsx 格式后再导入。");
         }
 
-        List<IDictionary<string, object?>> sheet;
+        IDictionary<string, object?> headerRow;
+        List<(IDictionary<string, object?> Cells, int RowNumber)> data;
         try
         {
             using var stream = new MemoryStream(bytes);
-            sheet = stream.Query(useHeaderRow: false, excelType: ExcelType.XLSX)
-                .Cast<IDictionary<string, object?>>()
-                .Take(MaxRows + 2)
-                .ToList();
+            using var sheet = stream.Query(useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().GetEnumerator();
+            if (!sheet.MoveNext())
+            {
+                return Failed(fileName, "工作表是空的。请使用导入模板填写。");
+            }
+
+            headerRow = sheet.Current;
+
+            // Blank rows are skipped, not counted; reading stops at the first non-blank row past the limit.
+            data = [];
+            var rowNumber = 1;
+            while (sheet.MoveNext() && data.Count <= MaxRows)
+            {
+                rowNumber++;
+                if (sheet.Current.Values.Any(v => Text(v).Length > 0))
+                {
+                    data.Add((sheet.Current, rowNumber));
+                }
+            }
         }
 #pragma warning disable CA1031 // Whatever the parser chokes on, the answer to the user is the same: not a readable workbook.
         catch (Exception)
@@ -167,21 +190,17 @@ public sealed class UserImportService(
             return Failed(fileName, "无法读取该文件，它可能已损坏或不是 Excel 工作簿（.xlsx）。");
         }
 
-        if (sheet.Count == 0)
-        {
-            return Failed(fileName, "工作表是空的。请使用导入模板填写。");
-        }
-
-        var header = sheet[0].ToDictionary(kv => Text(kv.Value), kv => kv.Key);
+        // Blank header cells are ignored; a repeated header counts once (its first column).
+        var header = headerRow.Where(kv => Text(kv.Value).Length > 0)
+            .GroupBy(kv => Text(kv.Value))
+            .ToDictionary(g => g.Key, g => g.First().Key);
         var missing = Required.Where(h => !header.ContainsKey(h)).ToList();
         if (missing.Count > 0)
         {
-            var actual = string.Join("、", sheet[0].Values.Select(Text).Where(v => v.Length > 0));
+            var actual = string.Join("、", headerRow.Values.Select(Text).Where(v => v.Length > 0));
             return Failed(fileName, $"表头不正确：缺少“{string.Join("”“", missing)}”。表头应为：{string.Join("、", Headers)}；实际为：{(actual.Length == 0 ? "（空）" : actual)}。请使用导入模板。");
         }
 
-        var data = sheet.Skip(1).Select((cells, index) => (Cells: cells, RowNumber: index + 2))
-            .Where(r => r.Cells.Values.Any(v => Text(v).Length > 0)).ToList();
         if (data.Count > MaxRows)
         {
             return Failed(fileName, $"单次最多导入 {MaxRows} 个账号，该文件超过了这个数量。请分成几个文件导入。");
@@ -278,6 +297,18 @@ public sealed class UserImportService(
     }
 
     private sealed record ImportOrganisation(int Id, string Name, string ShortName, int Level, bool IsActive);
+
+    /// <summary>Checked files that were never confirmed hold personal data: they go after a day.</summary>
+    private static void RemoveAbandoned(string folder)
+    {
+        foreach (var file in Directory.EnumerateFiles(folder, "*.xlsx"))
+        {
+            if (File.GetLastWriteTimeUtc(file) < DateTime.UtcNow.AddDays(-1))
+            {
+                File.Delete(file);
+            }
+        }
+    }
 
     private string PendingPath(string token) => Path.Combine(
         Path.GetFullPath(databaseOptions.DataDirectory, environment.ContentRootPath), "imports", currentUser.UserId ?? "anonymous", token + ".xlsx");

@@ -19,11 +19,16 @@ public sealed class UserInput
 
 public sealed class UserInputValidator : AbstractValidator<UserInput>
 {
+    /// <summary>Identity's default user-name characters (the e-mail is the user name): checked here so the preview catches them.</summary>
+    public const string UserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@+";
+
     public UserInputValidator()
     {
         RuleFor(x => x.Email).NotEmpty().WithMessage("请填写电子邮箱。")
             .MaximumLength(Schema.Email).WithMessage("电子邮箱过长。")
-            .EmailAddress().WithMessage("电子邮箱格式不正确。");
+            .EmailAddress().WithMessage("电子邮箱格式不正确。")
+            .Must(e => e.All(c => UserNameCharacters.Contains(c, StringComparison.Ordinal)))
+            .WithMessage("电子邮箱只能包含英文字母、数字和 - . _ @ + 这几个符号。");
         RuleFor(x => x.DisplayName).NotEmpty().WithMessage("请填写姓名。")
             .MaximumLength(Schema.PersonName).WithMessage($"姓名不能超过 {Schema.PersonName} 个字。");
         RuleFor(x => x.Phone).MaximumLength(Schema.Phone).WithMessage($"联系电话不能超过 {Schema.Phone} 个字符。");

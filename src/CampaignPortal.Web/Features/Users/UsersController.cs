@@ -57,7 +57,7 @@ public sealed class UsersController(UserAdminService users, UserExport export, I
     {
         var ct = HttpContext.RequestAborted;
         return await users.InputForAsync(id, ct) is { } input
-            ? View("Form", new UserFormViewModel(id, input, await users.OrganisationOptionsAsync(ct), users.IsSelf(id)))
+            ? View("Form", new UserFormViewModel(id, input, await users.OrganisationOptionsAsync(ct, input.OrganisationId), users.IsSelf(id)))
             : NotFound();
     }
 
@@ -84,7 +84,7 @@ public sealed class UsersController(UserAdminService users, UserExport export, I
             result.CopyErrorsTo(ModelState);
         }
 
-        return View("Form", new UserFormViewModel(id, input, await users.OrganisationOptionsAsync(ct), users.IsSelf(id)));
+        return View("Form", new UserFormViewModel(id, input, await users.OrganisationOptionsAsync(ct, existing.OrganisationId), users.IsSelf(id)));
     }
 
     [HttpGet("{id}/confirm/{operation:regex(^(disable|reset-password)$)}")]
