@@ -19,6 +19,14 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser>, IDataPr
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<Participant> Participants => Set<Participant>();
+
+    public DbSet<Notice> Notices => Set<Notice>();
+
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

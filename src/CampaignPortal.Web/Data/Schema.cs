@@ -17,4 +17,21 @@ public static class Schema
     public const int IpAddress = 45;
     public const int RequestId = 64;
     public const int Password = 128;
+    public const int Title = 200;
+    public const int Theme = 200;
+    public const int ShortText = 50;
+    public const int MediumText = 200;
+    public const int LongText = 1000;
+    public const int RecipientsText = 2000;
+    public const int DocumentNumber = 100;
+    public const int IndicatorCode = 40;
+    public const int Unit = 20;
+    public const int Postcode = 20;
+    public const int SearchText = 2000;
+    public const int FileName = 255;
+    public const int ContentType = 100;
+    public const int Sha256 = 64;
+
+    /// <summary>Rich text (body, requirements) after sanitising: 200 KB of HTML.</summary>
+    public const int RichTextBytes = 200 * 1024;
 }

@@ -98,6 +98,11 @@ public static partial class WebSetup
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<DemoCampaigns>();
+        services.AddSingleton<RichText>();
+        services.AddSingleton(configuration.GetSection(Files.FileStoreOptions.Section).Get<Files.FileStoreOptions>() ?? new Files.FileStoreOptions());
+        services.AddSingleton<Files.IFileStore, Files.LocalFileStore>();
+        services.AddScoped<Files.FileService>();
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
         AddFeatureServices(services);
 

@@ -19,6 +19,16 @@ public sealed partial class MigrationTests
         typeof(IdentityUserToken<string>),
         typeof(IdentityUserRole<string>),
         typeof(IdentityRoleClaim<string>),
+        typeof(CampaignPortal.Web.Domain.ActivityCategory),
+        typeof(CampaignPortal.Web.Domain.ReportSection),
+        typeof(CampaignPortal.Web.Domain.RequiredMaterial),
+        typeof(CampaignPortal.Web.Domain.Indicator),
+        typeof(CampaignPortal.Web.Domain.Participant),
+        typeof(CampaignPortal.Web.Domain.NoticeIssuer),
+        typeof(CampaignPortal.Web.Domain.NoticeAddressee),
+        typeof(CampaignPortal.Web.Domain.NoticeBasis),
+        typeof(CampaignPortal.Web.Domain.NoticeContact),
+        typeof(CampaignPortal.Web.Domain.NoticeAttachment),
     ];
 
     public static TheoryData<string> Providers => new() { "Sqlite", "SqlServer" };

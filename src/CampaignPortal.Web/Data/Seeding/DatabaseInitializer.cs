@@ -12,6 +12,7 @@ namespace CampaignPortal.Web.Data.Seeding;
 /// </summary>
 public sealed partial class DatabaseInitializer(
     AppDbContext db,
+    DemoCampaigns demoCampaigns,
     DatabaseOptions databaseOptions,
     RoleManager<IdentityRole> roleManager,
     UserManager<ApplicationUser> userManager,
@@ -109,6 +110,8 @@ public sealed partial class DatabaseInitializer(
         {
             await EnsureDemoAccountAsync(account, seed.DemoPassword);
         }
+
+        await demoCampaigns.SeedAsync(cancellationToken);
 
         var shown = environment.IsDevelopment() ? seed.DemoPassword : "（见配置项 Seed:DemoPassword）";
         LogDemoHeader(logger, shown);

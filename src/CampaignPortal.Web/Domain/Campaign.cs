@@ -1,0 +1,305 @@
+namespace CampaignPortal.Web.Domain;
+
+public enum CampaignStatus
+{
+    Draft,
+    Published,
+    Closed,
+}
+
+/// <summary>
+/// One campaign of one organisation in one year, e.g. "2023年自治区科技活动周": theme, period, activity categories,
+/// the report and statistics templates, the report deadline and the participating units.
+/// </summary>
+public sealed class Campaign
+{
+    private readonly List<ActivityCategory> _categories = [];
+    private readonly List<ReportSection> _sections = [];
+    private readonly List<RequiredMaterial> _materials = [];
+    private readonly List<Indicator> _indicators = [];
+    private readonly List<Participant> _participants = [];
+
+    private Campaign()
+    {
+        Title = Theme = string.Empty;
+    }
+
+    public Campaign(int organisationId, int year, string title, DateTimeOffset createdAt)
+    {
+        OrganisationId = organisationId;
+        Year = year;
+        Title = title.Trim();
+        Theme = string.Empty;
+        Status = CampaignStatus.Draft;
+        CreatedAt = createdAt;
+    }
+
+    public int Id { get; private set; }
+
+    /// <summary>The owning organisation; its organisers manage the campaign.</summary>
+    public int OrganisationId { get; private set; }
+
+    public Organisation? Organisation { get; private set; }
+
+    /// <summary>The campaign one level up this one was forwarded from (转发).</summary>
+    public int? ParentCampaignId { get; private set; }
+
+    public int Year { get; private set; }
+
+    public string Title { get; private set; }
+
+    /// <summary>主题, e.g. 热爱科学 崇尚科学.</summary>
+    public string Theme { get; private set; }
+
+    public DateOnly? PeriodStart { get; private set; }
+
+    public DateOnly? PeriodEnd { get; private set; }
+
+    /// <summary>The period as the notice words it, e.g. 5月中旬—6月上旬.</summary>
+    public string? PeriodText { get; private set; }
+
+    /// <summary>The last day reports are on time ("6月15日前报送"); they are due by the end of that day, China time.</summary>
+    public DateOnly? ReportDeadline { get; private set; }
+
+    public CampaignStatus Status { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public IReadOnlyList<ActivityCategory> Categories => _categories;
+
+    public IReadOnlyList<ReportSection> Sections => _sections;
+
+    public IReadOnlyList<RequiredMaterial> Materials => _materials;
+
+    public IReadOnlyList<Indicator> Indicators => _indicators;
+
+    public IReadOnlyList<Participant> Participants => _participants;
+
+    public void Describe(int year, string title, string? theme, DateOnly? periodStart, DateOnly? periodEnd, string? periodText, DateOnly? reportDeadline)
+    {
+        EnsureNotClosed();
+        if (periodStart is { } start && periodEnd is { } end && end < start)
+        {
+            throw new DomainException("活动结束日期不能早于开始日期。");
+        }
+
+        if (reportDeadline is { } deadline && periodStart is { } begins && deadline < begins)
+        {
+            throw new DomainException("报送截止日期不能早于活动开始日期。");
+        }
+
+        Year = year;
+        Title = title.Trim();
+        Theme = theme?.Trim() ?? string.Empty;
+        PeriodStart = periodStart;
+        PeriodEnd = periodEnd;
+        PeriodText = string.IsNullOrWhiteSpace(periodText) ? null : periodText.Trim();
+        ReportDeadline = reportDeadline;
+    }
+
+    public void ReplaceCategories(IEnumerable<string> names)
+    {
+        EnsureNotClosed();
+        _categories.Clear();
+        _categories.AddRange(names.Select((n, i) => new ActivityCategory(i + 1, n)));
+    }
+
+    public void ReplaceSections(IEnumerable<(string Title, string? Guidance, bool IsRequired)> sections)
+    {
+        EnsureNotClosed();
+        _sections.Clear();
+        _sections.AddRange(sections.Select((s, i) => new ReportSection(i + 1, s.Title, s.Guidance, s.IsRequired)));
+    }
+
+    public void ReplaceMaterials(IEnumerable<(string Name, string? Note, bool IsRequired)> materials)
+    {
+        EnsureNotClosed();
+        _materials.Clear();
+        _materials.AddRange(materials.Select((m, i) => new RequiredMaterial(i + 1, m.Name, m.Note, m.IsRequired)));
+    }
+
+    /// <summary>Replaces the statistics template. Codes are stable: figures are stored against them.</summary>
+    public void ReplaceIndicators(IEnumerable<Indicator> indicators)
+    {
+        EnsureNotClosed();
+        var list = indicators.ToList();
+        var duplicate = list.GroupBy(i => i.Code, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new DomainException($"统计指标编码“{duplicate.Key}”重复。");
+        }
+
+        _indicators.Clear();
+        for (var i = 0; i < list.Count; i++)
+        {
+            list[i].Order = i + 1;
+        }
+
+        _indicators.AddRange(list);
+    }
+
+    /// <summary>Adds the units, skipping those already taking part. Returns the ones added.</summary>
+    public IReadOnlyList<int> AddParticipants(IEnumerable<int> organisationIds, ParticipantSource source, DateTimeOffset at)
+    {
+        EnsureNotClosed();
+        var added = organisationIds.Distinct().Where(id => _participants.All(p => p.OrganisationId != id)).ToList();
+        _participants.AddRange(added.Select(id => new Participant(id, source, at)));
+        return added;
+    }
+
+    public bool RemoveParticipant(int organisationId)
+    {
+        EnsureNotClosed();
+        return _participants.RemoveAll(p => p.OrganisationId == organisationId) > 0;
+    }
+
+    public void Publish()
+    {
+        if (Status != CampaignStatus.Draft)
+        {
+            throw new DomainException("只有草稿状态的活动可以发布。");
+        }
+
+        if (ReportDeadline is null || PeriodStart is null)
+        {
+            throw new DomainException("发布前请填写活动时间和报送截止日期。");
+        }
+
+        Status = CampaignStatus.Published;
+    }
+
+    public void Close()
+    {
+        if (Status != CampaignStatus.Published)
+        {
+            throw new DomainException("只有已发布的活动可以结束。");
+        }
+
+        Status = CampaignStatus.Closed;
+    }
+
+    private void EnsureNotClosed()
+    {
+        if (Status == CampaignStatus.Closed)
+        {
+            throw new DomainException("活动已结束，不能再修改。");
+        }
+    }
+}
+
+/// <summary>活动板块, e.g. 团结引领 · 建家办事 · 为民服务 · 开放合作 · 表彰发布.</summary>
+public sealed class ActivityCategory
+{
+    private ActivityCategory()
+    {
+        Name = string.Empty;
+    }
+
+    internal ActivityCategory(int order, string name)
+    {
+        Order = order;
+        Name = name.Trim();
+    }
+
+    public int Id { get; private set; }
+
+    public int CampaignId { get; private set; }
+
+    public int Order { get; private set; }
+
+    public string Name { get; private set; }
+}
+
+/// <summary>A narrative section of the summary report, with the guidance shown to the filer.</summary>
+public sealed class ReportSection
+{
+    private ReportSection()
+    {
+        Title = string.Empty;
+    }
+
+    internal ReportSection(int order, string title, string? guidance, bool isRequired)
+    {
+        Order = order;
+        Title = title.Trim();
+        Guidance = string.IsNullOrWhiteSpace(guidance) ? null : guidance.Trim();
+        IsRequired = isRequired;
+    }
+
+    public int Id { get; private set; }
+
+    public int CampaignId { get; private set; }
+
+    public int Order { get; private set; }
+
+    public string Title { get; private set; }
+
+    public string? Guidance { get; private set; }
+
+    public bool IsRequired { get; private set; }
+}
+
+/// <summary>A material the report must bring (统计表, 照片, 媒体报道, 视频 with its format note).</summary>
+public sealed class RequiredMaterial
+{
+    private RequiredMaterial()
+    {
+        Name = string.Empty;
+    }
+
+    internal RequiredMaterial(int order, string name, string? note, bool isRequired)
+    {
+        Order = order;
+        Name = name.Trim();
+        Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        IsRequired = isRequired;
+    }
+
+    public int Id { get; private set; }
+
+    public int CampaignId { get; private set; }
+
+    public int Order { get; private set; }
+
+    public string Name { get; private set; }
+
+    public string? Note { get; private set; }
+
+    public bool IsRequired { get; private set; }
+}
+
+public enum ParticipantSource
+{
+    /// <summary>Made a participant by the main notice's addressees when it was published.</summary>
+    Notice,
+
+    /// <summary>Added by the organiser later (补发).</summary>
+    Manual,
+}
+
+/// <summary>填报单位: a unit taking part in a campaign that files a report to it.</summary>
+public sealed class Participant
+{
+    private Participant()
+    {
+    }
+
+    internal Participant(int organisationId, ParticipantSource source, DateTimeOffset addedAt)
+    {
+        OrganisationId = organisationId;
+        Source = source;
+        AddedAt = addedAt;
+    }
+
+    public int Id { get; private set; }
+
+    public int CampaignId { get; private set; }
+
+    public int OrganisationId { get; private set; }
+
+    public Organisation? Organisation { get; private set; }
+
+    public ParticipantSource Source { get; private set; }
+
+    public DateTimeOffset AddedAt { get; private set; }
+}

@@ -1,0 +1,97 @@
+using System.Text;
+using CampaignPortal.Web.Data;
+using CampaignPortal.Web.Domain;
+
+namespace CampaignPortal.Web.Infrastructure.Files;
+
+public sealed record StoreResult(StoredFile? File, string? Error);
+
+/// <summary>Checks an upload against the allow-list (extension and content), stores it, and records it.</summary>
+public sealed class FileService(IFileStore store, AppDbContext db, TimeProvider clock)
+{
+    public const int MaxNameLength = Schema.FileName;
+
+    public async Task<StoreResult> StoreAsync(
+        Stream content, string? uploadedName, IReadOnlyList<FileType> types, int organisationId, string? uploadedBy, CancellationToken cancellationToken)
+    {
+        var name = CleanName(uploadedName);
+        if (name.Length == 0)
+        {
+            return new StoreResult(null, "文件名无效。");
+        }
+
+        var extension = Path.GetExtension(name);
+        var type = FileTypes.ForExtension(types, extension);
+        if (type is null)
+        {
+            return new StoreResult(null, $"不支持“{name}”这种文件。可以上传：{FileTypes.AllowedList(types)}。");
+        }
+
+        var buffered = content.CanSeek ? content : await CopyHeadAsync(content, cancellationToken);
+        var head = new byte[16];
+        var read = await buffered.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        if (!type.Matches(head.AsMemory(0, read)))
+        {
+            return new StoreResult(null, $"“{name}”的内容不是{type.Name}，与扩展名不符。请检查文件后重新上传。");
+        }
+
+        buffered.Position = 0;
+        var id = Guid.NewGuid();
+        var now = clock.GetUtcNow();
+        var key = $"{now:yyyy}/{now:MM}/{id:N}";
+        try
+        {
+            var (size, sha256) = await store.SaveAsync(key, buffered, type.MaxBytes, cancellationToken);
+            var file = new StoredFile(id, name, type.ContentType, size, sha256, key, organisationId, uploadedBy, now);
+            db.StoredFiles.Add(file);
+            return new StoreResult(file, null);
+        }
+        catch (FileTooLargeException ex)
+        {
+            return new StoreResult(null, $"“{name}”超过了{type.Name}的大小上限 {ex.MaxBytes / 1024 / 1024} MB。");
+        }
+    }
+
+    public Stream OpenRead(StoredFile file) => store.OpenRead(file.StorageKey);
+
+    /// <summary>
+    /// The name as shown and downloaded: no folders (../../x.pdf → x.pdf), no control characters, no trailing dots or
+    /// spaces ("x.pdf " → "x.pdf"), at most 255 characters with the extension kept.
+    /// </summary>
+    public static string CleanName(string? uploaded)
+    {
+        if (string.IsNullOrWhiteSpace(uploaded))
+        {
+            return string.Empty;
+        }
+
+        var name = uploaded.Replace('\\', '/');
+        name = name[(name.LastIndexOf('/') + 1)..];
+        var builder = new StringBuilder(name.Length);
+        foreach (var c in name.Normalize(NormalizationForm.FormC))
+        {
+            if (!char.IsControl(c) && c is not ('<' or '>' or ':' or '"' or '|' or '?' or '*'))
+            {
+                builder.Append(c);
+            }
+        }
+
+        name = builder.ToString().Trim().TrimEnd('.', ' ');
+        if (name.Length > MaxNameLength)
+        {
+            var extension = Path.GetExtension(name);
+            name = name[..(MaxNameLength - extension.Length)] + extension;
+        }
+
+        return name is "." or ".." ? string.Empty : name;
+    }
+
+    /// <summary>A forward-only stream is copied to memory up to the document limit so its head can be checked.</summary>
+    private static async Task<Stream> CopyHeadAsync(Stream content, CancellationToken cancellationToken)
+    {
+        var copy = new MemoryStream();
+        await content.CopyToAsync(copy, cancellationToken);
+        copy.Position = 0;
+        return copy;
+    }
+}

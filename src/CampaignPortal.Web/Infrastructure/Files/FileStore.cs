@@ -1,0 +1,95 @@
+namespace CampaignPortal.Web.Infrastructure.Files;
+
+/// <summary>Where file contents live. Local disk by default; another store (object storage, a share) implements this.</summary>
+public interface IFileStore
+{
+    /// <summary>Writes the stream under <paramref name="key"/>, returning the bytes written and their SHA-256 (hex).</summary>
+    Task<(long Size, string Sha256)> SaveAsync(string key, Stream content, long maxBytes, CancellationToken cancellationToken);
+
+    Stream OpenRead(string key);
+
+    Task DeleteAsync(string key, CancellationToken cancellationToken);
+}
+
+/// <summary>The <c>Files</c> section.</summary>
+public sealed class FileStoreOptions
+{
+    public const string Section = "Files";
+
+    /// <summary>Root folder, outside the web root; relative paths are under the content root. Default: "files" in the data folder.</summary>
+    public string? Root { get; set; }
+}
+
+/// <summary>Files on the local disk, under random names in per-month folders, outside the web root.</summary>
+public sealed class LocalFileStore(FileStoreOptions options, Data.DatabaseOptions database, IHostEnvironment environment) : IFileStore
+{
+    private readonly string _root = Path.GetFullPath(
+        options.Root ?? Path.Combine(database.DataDirectory, "files"), environment.ContentRootPath);
+
+    public async Task<(long Size, string Sha256)> SaveAsync(string key, Stream content, long maxBytes, CancellationToken cancellationToken)
+    {
+        var path = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + ".part";
+        try
+        {
+            long size;
+            byte[] hash;
+            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            using (var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256))
+            {
+                var buffer = new byte[81920];
+                size = 0;
+                int read;
+                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    size += read;
+                    if (size > maxBytes)
+                    {
+                        throw new FileTooLargeException(maxBytes);
+                    }
+
+                    sha.AppendData(buffer, 0, read);
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+
+                await file.FlushAsync(cancellationToken);
+                hash = sha.GetHashAndReset();
+            }
+
+            File.Move(temporary, path);
+            return (size, Convert.ToHexStringLower(hash));
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+
+    public Stream OpenRead(string key) => new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        File.Delete(PathOf(key));
+        return Task.CompletedTask;
+    }
+
+    private string PathOf(string key)
+    {
+        var path = Path.GetFullPath(Path.Combine(_root, key));
+        if (!path.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("A storage key must stay inside the store.");
+        }
+
+        return path;
+    }
+}
+
+public sealed class FileTooLargeException(long maxBytes) : Exception($"File larger than {maxBytes} bytes")
+{
+    public long MaxBytes { get; } = maxBytes;
+}

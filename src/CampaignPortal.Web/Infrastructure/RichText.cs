@@ -1,0 +1,45 @@
+using System.Text;
+using Ganss.Xss;
+
+namespace CampaignPortal.Web.Infrastructure;
+
+/// <summary>
+/// The only way rich text (notice bodies, requirements, report sections) reaches the database: an allow-list of
+/// tags, no attributes but http(s) links, no style, class, mso- or data: URIs. Pasted Word keeps its paragraphs, bold,
+/// lists and tables.
+/// </summary>
+public sealed class RichText
+{
+    private readonly HtmlSanitizer _sanitizer;
+
+    public RichText()
+    {
+        _sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "p", "br", "strong", "b", "em", "i", "u", "ol", "ul", "li", "h2", "h3", "h4", "a",
+                "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "blockquote",
+            },
+            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "colspan", "rowspan" },
+            AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https" },
+            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href" },
+            AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+        });
+        _sanitizer.KeepChildNodes = true;
+    }
+
+    /// <summary>Sanitised HTML; empty when nothing readable is left.</summary>
+    public string Sanitise(string? html)
+    {
+        if (string.IsNullOrWhiteSpace(html))
+        {
+            return string.Empty;
+        }
+
+        var clean = _sanitizer.Sanitize(html).Trim();
+        return clean is "<p><br></p>" or "<p></p>" ? string.Empty : clean;
+    }
+
+    public static bool IsTooLarge(string? html) => html is not null && Encoding.UTF8.GetByteCount(html) > Data.Schema.RichTextBytes;
+}
