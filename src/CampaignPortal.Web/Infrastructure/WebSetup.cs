@@ -228,6 +228,7 @@ public static partial class WebSetup
         services.AddScoped<Features.Users.UserImportService>();
         services.AddSingleton<Features.Users.UserExport>();
         services.AddScoped<Features.Audit.AuditService>();
+        services.AddScoped<Features.Notices.NoticeReadService>();
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CampaignPortal.Web.Features.Home;
 
-public sealed class HomeController(DashboardService dashboard) : Controller
+public sealed class HomeController(DashboardService dashboard, Notices.NoticeReadService notices) : Controller
 {
     /// <summary>The public front page for visitors; the role dashboard for staff.</summary>
     [AllowAnonymous]
@@ -12,7 +12,7 @@ public sealed class HomeController(DashboardService dashboard) : Controller
     {
         if (User.Identity?.IsAuthenticated != true)
         {
-            return View("Public");
+            return View("Public", await notices.LatestAsync(8, HttpContext.RequestAborted));
         }
 
         return View("Dashboard", await dashboard.BuildAsync(HttpContext.RequestAborted));

@@ -17,3 +17,8 @@
         });
     });
 })();
+
+// 打印本页.
+document.querySelectorAll('[data-print]').forEach(function (button) {
+    button.addEventListener('click', function () { window.print(); });
+});

@@ -1,0 +1,177 @@
+using CampaignPortal.Web.Data;
+using CampaignPortal.Web.Domain;
+using CampaignPortal.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace CampaignPortal.Web.Features.Notices;
+
+public sealed class NoticeListQuery
+{
+    public string? Q { get; set; }
+
+    public int? Year { get; set; }
+
+    public int? Issuer { get; set; }
+
+    public int Page { get; set; } = 1;
+}
+
+public sealed record NoticeListRow(int Id, string Title, string? DocumentNumber, IReadOnlyList<string> Issuers, DateOnly? PublicationDate, NoticeKind Kind, bool IsWithdrawn);
+
+public sealed record IssuerOption(int Id, string Name);
+
+public sealed record NoticeListViewModel(NoticeListQuery Query, IReadOnlyList<NoticeListRow> Rows, int Total, int Page, int PageCount, IReadOnlyList<int> Years, IReadOnlyList<IssuerOption> Issuers);
+
+public sealed record NoticeContactView(string Names, string? Phones, string? Email, string? Office, string? Address, string? Postcode);
+
+public sealed record NoticeAttachmentView(Guid FileId, string Title, string FileName, long Size);
+
+public sealed record NoticeBasisView(string Title, string? DocumentNumber, int? LinkedNoticeId);
+
+public sealed record NoticeDocumentView(
+    int Id, int CampaignId, NoticeKind Kind, NoticeStatus Status, bool IsPublic, string Title, string? DocumentNumber,
+    string? MainRecipientsText, string? CopyRecipientsText, string BodyHtml, string? RequirementsHtml, string? ReportTo, string? ReportMethod,
+    DateOnly? DocumentDate, DateOnly? PublicationDate, string? WithdrawalReason, DateTimeOffset? WithdrawnAt,
+    IReadOnlyList<string> Issuers, string? LeadIssuerShortName, IReadOnlyList<NoticeBasisView> Bases,
+    IReadOnlyList<NoticeContactView> Contacts, IReadOnlyList<NoticeAttachmentView> Attachments);
+
+public sealed record NoticePageViewModel(NoticeDocumentView Notice, IReadOnlyList<NoticeDocumentView> WorkPlans, bool CanEdit);
+
+/// <summary>
+/// Reading notices: the public list and the document page. Visibility: published (or withdrawn) public notices for
+/// everyone; internal ones for the issuers' and addressees' staff; drafts for the owning organisation's organisers.
+/// Everything else is "not found".
+/// </summary>
+public sealed class NoticeReadService(AppDbContext db, CurrentUser currentUser)
+{
+    public const int PageSize = 20;
+
+    public async Task<NoticeListViewModel> ListAsync(NoticeListQuery query, CancellationToken cancellationToken)
+    {
+        var notices = db.Notices.AsNoTracking()
+            .Where(n => n.IsPublic && n.Status != NoticeStatus.Draft && n.AttachedToNoticeId == null);
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var needle = Notice.Normalise(query.Q.Trim());
+            notices = notices.Where(n => n.SearchText.Contains(needle));
+        }
+
+        if (query.Year is { } year)
+        {
+            var from = new DateOnly(year, 1, 1);
+            var to = new DateOnly(year, 12, 31);
+            notices = notices.Where(n => n.PublicationDate >= from && n.PublicationDate <= to);
+        }
+
+        if (query.Issuer is { } issuer)
+        {
+            notices = notices.Where(n => n.Issuers.Any(i => i.OrganisationId == issuer));
+        }
+
+        var total = await notices.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var page = Math.Clamp(query.Page, 1, pageCount);
+        var rows = await notices.OrderByDescending(n => n.PublicationDate).ThenByDescending(n => n.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(n => new NoticeListRow(n.Id, n.Title, n.DocumentNumber,
+                n.Issuers.OrderBy(i => i.Order).Select(i => i.Organisation!.Name).ToList(),
+                n.PublicationDate, n.Kind, n.Status == NoticeStatus.Withdrawn))
+            .ToListAsync(cancellationToken);
+        var published = db.Notices.AsNoTracking().Where(n => n.IsPublic && n.Status != NoticeStatus.Draft);
+        var years = await published.Where(n => n.PublicationDate != null).Select(n => n.PublicationDate!.Value.Year).Distinct()
+            .OrderByDescending(y => y).ToListAsync(cancellationToken);
+        var issuers = await db.Organisations.AsNoTracking()
+            .Where(o => published.Any(n => n.Issuers.Any(i => i.OrganisationId == o.Id)))
+            .OrderBy(o => o.Depth).ThenBy(o => o.Id)
+            .Select(o => new IssuerOption(o.Id, o.Name)).ToListAsync(cancellationToken);
+        return new NoticeListViewModel(query, rows, total, page, pageCount, years, issuers);
+    }
+
+    public async Task<IReadOnlyList<NoticeListRow>> LatestAsync(int count, CancellationToken cancellationToken) =>
+        await db.Notices.AsNoTracking()
+            .Where(n => n.IsPublic && n.Status == NoticeStatus.Published && n.AttachedToNoticeId == null)
+            .OrderByDescending(n => n.PublicationDate).ThenByDescending(n => n.Id)
+            .Take(count)
+            .Select(n => new NoticeListRow(n.Id, n.Title, n.DocumentNumber,
+                n.Issuers.OrderBy(i => i.Order).Select(i => i.Organisation!.Name).ToList(), n.PublicationDate, n.Kind, false))
+            .ToListAsync(cancellationToken);
+
+    public async Task<NoticePageViewModel?> PageAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await VisibleAsync(id, cancellationToken) is not { } access)
+        {
+            return null;
+        }
+
+        var notice = await DocumentAsync(id, cancellationToken);
+        var planIds = await db.Notices.AsNoTracking().Where(n => n.AttachedToNoticeId == id && n.Status != NoticeStatus.Draft)
+            .OrderBy(n => n.Id).Select(n => n.Id).ToListAsync(cancellationToken);
+        var plans = new List<NoticeDocumentView>();
+        foreach (var planId in planIds)
+        {
+            plans.Add(await DocumentAsync(planId, cancellationToken));
+        }
+
+        return new NoticePageViewModel(notice, plans, access.CanEdit);
+    }
+
+    /// <summary>The attachment if the user may read its notice.</summary>
+    public async Task<StoredFile?> AttachmentAsync(int noticeId, Guid fileId, CancellationToken cancellationToken)
+    {
+        if (await VisibleAsync(noticeId, cancellationToken) is null)
+        {
+            return null;
+        }
+
+        return await db.Notices.AsNoTracking().Where(n => n.Id == noticeId || n.AttachedToNoticeId == noticeId)
+            .SelectMany(n => n.Attachments).Where(a => a.StoredFileId == fileId).Select(a => a.File!)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private sealed record Access(bool CanEdit);
+
+    private async Task<Access?> VisibleAsync(int id, CancellationToken cancellationToken)
+    {
+        var notice = await db.Notices.AsNoTracking().Where(n => n.Id == id)
+            .Select(n => new { n.Status, n.IsPublic, OwnerId = n.Campaign!.OrganisationId, n.AttachedToNoticeId })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (notice is null)
+        {
+            return null;
+        }
+
+        var organisationId = currentUser.Principal.OrganisationId();
+        var isOwnerOrganiser = organisationId == notice.OwnerId && currentUser.IsInRole(Roles.Organiser);
+        if (notice.Status == NoticeStatus.Draft)
+        {
+            return isOwnerOrganiser ? new Access(true) : null;
+        }
+
+        if (notice.IsPublic || isOwnerOrganiser)
+        {
+            return new Access(isOwnerOrganiser);
+        }
+
+        if (organisationId is not { } own)
+        {
+            return null;
+        }
+
+        var related = await db.Notices.AsNoTracking().AnyAsync(n => n.Id == id
+            && (n.Campaign!.OrganisationId == own || n.Issuers.Any(i => i.OrganisationId == own) || n.Addressees.Any(a => a.OrganisationId == own)
+                || db.Notices.Any(p => p.Id == n.AttachedToNoticeId && p.Addressees.Any(a => a.OrganisationId == own))), cancellationToken);
+        return related ? new Access(false) : null;
+    }
+
+    private async Task<NoticeDocumentView> DocumentAsync(int id, CancellationToken cancellationToken) =>
+        await db.Notices.AsNoTracking().Where(n => n.Id == id).Select(n => new NoticeDocumentView(
+            n.Id, n.CampaignId, n.Kind, n.Status, n.IsPublic, n.Title, n.DocumentNumber, n.MainRecipientsText, n.CopyRecipientsText,
+            n.BodyHtml, n.RequirementsHtml, n.ReportTo, n.ReportMethod, n.DocumentDate, n.PublicationDate, n.WithdrawalReason, n.WithdrawnAt,
+            n.Issuers.OrderBy(i => i.Order).Select(i => i.Organisation!.Name).ToList(),
+            n.Issuers.OrderBy(i => i.Order).Select(i => i.Organisation!.ShortName).FirstOrDefault(),
+            n.Bases.OrderBy(b => b.Order).Select(b => new NoticeBasisView(b.Title, b.DocumentNumber, b.LinkedNoticeId)).ToList(),
+            n.Contacts.OrderBy(c => c.Order).Select(c => new NoticeContactView(c.Names, c.Phones, c.Email, c.Office, c.Address, c.Postcode)).ToList(),
+            n.Attachments.OrderBy(a => a.Order).Select(a => new NoticeAttachmentView(a.StoredFileId, a.Title ?? a.File!.OriginalName, a.File!.OriginalName, a.File!.Size)).ToList()))
+            .AsSplitQuery()
+            .SingleAsync(cancellationToken);
+}

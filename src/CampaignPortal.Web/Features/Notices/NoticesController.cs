@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CampaignPortal.Web.Features.Notices;
+
+/// <summary>The public notice pages (通知公告).</summary>
+[AllowAnonymous]
+public sealed class NoticesController(NoticeReadService notices, Infrastructure.Files.FileService files) : Controller
+{
+    [HttpGet("/notices")]
+    public async Task<IActionResult> Index(NoticeListQuery query)
+    {
+        if (!ModelState.IsValid)
+        {
+            query = new NoticeListQuery { Q = query.Q };
+        }
+
+        return View(await notices.ListAsync(query, HttpContext.RequestAborted));
+    }
+
+    [HttpGet("/notices/{id:int}")]
+    public async Task<IActionResult> Show(int id) =>
+        await notices.PageAsync(id, HttpContext.RequestAborted) is { } model ? View(model) : NotFound();
+
+    [HttpGet("/notices/{id:int}/attachments/{fileId:guid}")]
+    public async Task<IActionResult> Attachment(int id, Guid fileId)
+    {
+        if (await notices.AttachmentAsync(id, fileId, HttpContext.RequestAborted) is not { } file)
+        {
+            return NotFound();
+        }
+
+        // Always a download (Content-Disposition: attachment, with the UTF-8 name), never rendered in the portal's origin.
+        return File(files.OpenRead(file), file.ContentType, file.OriginalName);
+    }
+}
