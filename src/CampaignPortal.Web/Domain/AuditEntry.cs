@@ -61,6 +61,13 @@ public enum AuditAction
     UserUnlocked,
     UserPasswordReset,
     UsersImported,
+    CampaignCreated,
+    CampaignUpdated,
+    ParticipantsChanged,
+    NoticeCreated,
+    NoticeUpdated,
+    NoticePublished,
+    NoticeWithdrawn,
 }
 
 public static class AuditActionNames
@@ -84,6 +91,13 @@ public static class AuditActionNames
         AuditAction.UserUnlocked => "解除锁定",
         AuditAction.UserPasswordReset => "重置密码",
         AuditAction.UsersImported => "批量导入账号",
+        AuditAction.CampaignCreated => "新建活动",
+        AuditAction.CampaignUpdated => "修改活动",
+        AuditAction.ParticipantsChanged => "调整填报单位",
+        AuditAction.NoticeCreated => "新建通知",
+        AuditAction.NoticeUpdated => "修改通知",
+        AuditAction.NoticePublished => "发布通知",
+        AuditAction.NoticeWithdrawn => "撤回通知",
         _ => action.ToString(),
     };
 }

@@ -229,6 +229,8 @@ public static partial class WebSetup
         services.AddSingleton<Features.Users.UserExport>();
         services.AddScoped<Features.Audit.AuditService>();
         services.AddScoped<Features.Notices.NoticeReadService>();
+        services.AddScoped<Features.Campaigns.CampaignService>();
+        services.AddScoped<Features.Campaigns.NoticeEditService>();
     }
 
     /// <summary>

@@ -11,10 +11,6 @@ public sealed class WorkbenchController(WorkbenchService workbench, Home.Dashboa
     [HttpGet("/admin")]
     public async Task<IActionResult> Admin() => View(await dashboard.BuildAsync(HttpContext.RequestAborted));
 
-    [Authorize(Policy = Policies.OrganiserArea)]
-    [HttpGet("/organiser")]
-    public async Task<IActionResult> Organiser() => View(await workbench.RoleHomeAsync(HttpContext.RequestAborted));
-
     [Authorize(Policy = Policies.FilerArea)]
     [HttpGet("/filer")]
     public async Task<IActionResult> Filer() => View(await workbench.RoleHomeAsync(HttpContext.RequestAborted));

@@ -1,0 +1,172 @@
+using System.Globalization;
+using CampaignPortal.Web.Data;
+using CampaignPortal.Web.Domain;
+using CampaignPortal.Web.Features.Organisations;
+using CampaignPortal.Web.Infrastructure;
+using CampaignPortal.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace CampaignPortal.Web.Features.Campaigns;
+
+public sealed record CampaignRow(int Id, int Year, string Title, CampaignStatus Status, DateOnly? PeriodStart, DateOnly? PeriodEnd, DateOnly? ReportDeadline, int Participants, int Notices);
+
+public sealed record CampaignNoticeRow(int Id, string Title, NoticeKind Kind, NoticeStatus Status, bool IsMain, bool IsPublic, DateOnly? PublicationDate);
+
+public sealed record ParticipantRow(int OrganisationId, string Name, ParticipantSource Source, DateTimeOffset AddedAt);
+
+public sealed record CampaignPageViewModel(Campaign Campaign, IReadOnlyList<CampaignNoticeRow> Notices, IReadOnlyList<ParticipantRow> Participants, IReadOnlyList<OrganisationOption> Candidates);
+
+/// <summary>Campaigns of the signed-in organiser's organisation. Another organisation's campaign is "not found".</summary>
+public sealed partial class CampaignService(AppDbContext db, CurrentUser currentUser, AuditLog audit, TimeProvider clock, ILogger<CampaignService> logger)
+{
+    public async Task<IReadOnlyList<CampaignRow>> ListAsync(CancellationToken cancellationToken)
+    {
+        var own = (await currentUser.GetOrganisationAsync(cancellationToken)).Id;
+        return await db.Campaigns.AsNoTracking().Where(c => c.OrganisationId == own)
+            .OrderByDescending(c => c.Year).ThenByDescending(c => c.Id)
+            .Select(c => new CampaignRow(c.Id, c.Year, c.Title, c.Status, c.PeriodStart, c.PeriodEnd, c.ReportDeadline,
+                c.Participants.Count, db.Notices.Count(n => n.CampaignId == c.Id)))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The campaign with its template and participants, if it belongs to the user's organisation.</summary>
+    public async Task<Campaign?> FindAsync(int id, CancellationToken cancellationToken)
+    {
+        var own = (await currentUser.GetOrganisationAsync(cancellationToken)).Id;
+        return await db.Campaigns
+            .Include(c => c.Categories).Include(c => c.Sections).Include(c => c.Materials).Include(c => c.Indicators).Include(c => c.Participants)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Id == id && c.OrganisationId == own, cancellationToken);
+    }
+
+    public async Task<CampaignPageViewModel?> PageAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } campaign)
+        {
+            return null;
+        }
+
+        var notices = await db.Notices.AsNoTracking().Where(n => n.CampaignId == id).OrderBy(n => n.Id)
+            .Select(n => new CampaignNoticeRow(n.Id, n.Title, n.Kind, n.Status, n.IsMain, n.IsPublic, n.PublicationDate))
+            .ToListAsync(cancellationToken);
+        var participants = await db.Participants.AsNoTracking().Where(p => p.CampaignId == id)
+            .OrderBy(p => p.Organisation!.Depth).ThenBy(p => p.OrganisationId)
+            .Select(p => new ParticipantRow(p.OrganisationId, p.Organisation!.Name, p.Source, p.AddedAt))
+            .ToListAsync(cancellationToken);
+        var scope = await currentUser.GetOrganisationAsync(cancellationToken);
+        var taken = participants.Select(p => p.OrganisationId).ToHashSet();
+        var candidates = (await db.Organisations.AsNoTracking().WithinSubtree(scope.Path)
+                .Where(o => o.Id != scope.Id && o.IsActive && o.Kind != OrganisationKind.GovernmentBody)
+                .OrderBy(o => o.Depth).ThenBy(o => o.Id).Select(o => new OrganisationOption(o.Id, o.Name)).ToListAsync(cancellationToken))
+            .Where(o => !taken.Contains(o.Id)).ToList();
+        return new CampaignPageViewModel(campaign, notices, participants, candidates);
+    }
+
+    public static CampaignInput InputFor(Campaign c) => new()
+    {
+        Year = c.Year,
+        Title = c.Title,
+        Theme = c.Theme,
+        PeriodStart = c.PeriodStart,
+        PeriodEnd = c.PeriodEnd,
+        PeriodText = c.PeriodText,
+        ReportDeadline = c.ReportDeadline,
+        Categories = string.Join("\n", c.Categories.OrderBy(x => x.Order).Select(x => x.Name)),
+        Sections = TemplateText.SectionsText(c),
+        Materials = TemplateText.MaterialsText(c),
+        Indicators = TemplateText.IndicatorsText(c),
+    };
+
+    /// <summary>A new campaign's form: this year, and the default template.</summary>
+    public CampaignInput NewInput()
+    {
+        var template = new Campaign(0, 0, "template", clock.GetUtcNow());
+        template.ReplaceSections(CampaignDefaults.Sections.Select(s => (s.Title, (string?)s.Guidance, s.IsRequired)));
+        template.ReplaceMaterials(CampaignDefaults.Materials.Select(m => (m.Name, (string?)m.Note, m.IsRequired)));
+        template.ReplaceIndicators(CampaignDefaults.Indicators());
+        var input = InputFor(template);
+        input.Year = ChinaTime.Today(clock).Year;
+        input.Title = string.Empty;
+        return input;
+    }
+
+    public async Task<CommandResult> CreateAsync(CampaignInput input, CancellationToken cancellationToken)
+    {
+        var own = (await currentUser.GetOrganisationAsync(cancellationToken)).Id;
+        var campaign = new Campaign(own, input.Year!.Value, input.Title, clock.GetUtcNow());
+        Apply(campaign, input);
+        db.Campaigns.Add(campaign);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.WriteAsync(AuditAction.CampaignCreated, nameof(Campaign), Id(campaign.Id), $"新建活动“{campaign.Title}”", subjectOrganisationId: own, cancellationToken: cancellationToken);
+        LogCampaign(logger, "created", campaign.Id);
+        return CommandResult.Ok(campaign.Id);
+    }
+
+    public async Task<CommandResult> UpdateAsync(int id, CampaignInput input, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } campaign)
+        {
+            return CommandResult.NotFound;
+        }
+
+        Apply(campaign, input);
+        audit.Record(AuditAction.CampaignUpdated, nameof(Campaign), Id(id), $"修改活动“{campaign.Title}”", subjectOrganisationId: campaign.OrganisationId);
+        await db.SaveChangesAsync(cancellationToken);
+        LogCampaign(logger, "updated", id);
+        return CommandResult.Ok(id);
+    }
+
+    public async Task<CommandResult> AddParticipantsAsync(int id, IReadOnlyList<int> organisationIds, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } campaign)
+        {
+            return CommandResult.NotFound;
+        }
+
+        var scope = await currentUser.GetOrganisationAsync(cancellationToken);
+        var allowed = await db.Organisations.WithinSubtree(scope.Path).Where(o => organisationIds.Contains(o.Id) && o.Id != scope.Id && o.IsActive)
+            .Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
+        if (allowed.Count == 0)
+        {
+            return CommandResult.Invalid("organisationIds", "请选择要增加的填报单位。");
+        }
+
+        var added = campaign.AddParticipants(allowed.Select(o => o.Id), ParticipantSource.Manual, clock.GetUtcNow());
+        audit.Record(AuditAction.ParticipantsChanged, nameof(Campaign), Id(id),
+            $"增加填报单位：{string.Join("、", allowed.Where(o => added.Contains(o.Id)).Select(o => o.Name))}", subjectOrganisationId: campaign.OrganisationId);
+        await db.SaveChangesAsync(cancellationToken);
+        return CommandResult.Ok(id);
+    }
+
+    public async Task<CommandResult> RemoveParticipantAsync(int id, int organisationId, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } campaign)
+        {
+            return CommandResult.NotFound;
+        }
+
+        if (!campaign.RemoveParticipant(organisationId))
+        {
+            return CommandResult.NotFound;
+        }
+
+        var name = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(cancellationToken);
+        audit.Record(AuditAction.ParticipantsChanged, nameof(Campaign), Id(id), $"移除填报单位：{name}", subjectOrganisationId: campaign.OrganisationId);
+        await db.SaveChangesAsync(cancellationToken);
+        return CommandResult.Ok(id);
+    }
+
+    private static void Apply(Campaign campaign, CampaignInput input)
+    {
+        campaign.Describe(input.Year!.Value, input.Title, input.Theme, input.PeriodStart, input.PeriodEnd, input.PeriodText, input.ReportDeadline);
+        campaign.ReplaceCategories(TemplateText.Categories(input.Categories));
+        campaign.ReplaceSections(TemplateText.Sections(input.Sections));
+        campaign.ReplaceMaterials(TemplateText.Materials(input.Materials));
+        campaign.ReplaceIndicators(TemplateText.Indicators(input.Indicators));
+    }
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId} {Change}")]
+    private static partial void LogCampaign(ILogger logger, string change, int campaignId);
+}

@@ -1,0 +1,84 @@
+using CampaignPortal.Web.Infrastructure;
+using CampaignPortal.Web.Security;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CampaignPortal.Web.Features.Campaigns;
+
+/// <summary>The organiser's campaigns: create, describe, templates, participants.</summary>
+[Authorize(Policy = Policies.OrganiserArea)]
+public sealed class CampaignsController(CampaignService campaigns, IValidator<CampaignInput> validator) : Controller
+{
+    [HttpGet("/organiser")]
+    public async Task<IActionResult> Index() => View(await campaigns.ListAsync(HttpContext.RequestAborted));
+
+    [HttpGet("/campaigns/create")]
+    public IActionResult Create() => View("Form", new CampaignFormViewModel(null, campaigns.NewInput()));
+
+    [HttpPost("/campaigns/create")]
+    public async Task<IActionResult> Create(CampaignInput input)
+    {
+        if (await validator.ValidateIntoAsync(input, ModelState, HttpContext.RequestAborted))
+        {
+            var result = await campaigns.CreateAsync(input, HttpContext.RequestAborted);
+            TempData[StatusMessage.Key] = "活动已创建。下一步：撰写并发布活动通知。";
+            return Redirect($"/campaigns/{result.Id}");
+        }
+
+        return View("Form", new CampaignFormViewModel(null, input));
+    }
+
+    [HttpGet("/campaigns/{id:int}")]
+    public async Task<IActionResult> Show(int id) =>
+        await campaigns.PageAsync(id, HttpContext.RequestAborted) is { } model ? View(model) : NotFound();
+
+    [HttpGet("/campaigns/{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id) =>
+        await campaigns.FindAsync(id, HttpContext.RequestAborted) is { } c ? View("Form", new CampaignFormViewModel(id, CampaignService.InputFor(c))) : NotFound();
+
+    [HttpPost("/campaigns/{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id, CampaignInput input)
+    {
+        if (await campaigns.FindAsync(id, HttpContext.RequestAborted) is null)
+        {
+            return NotFound();
+        }
+
+        if (await validator.ValidateIntoAsync(input, ModelState, HttpContext.RequestAborted))
+        {
+            await campaigns.UpdateAsync(id, input, HttpContext.RequestAborted);
+            TempData[StatusMessage.Key] = "活动信息已保存。";
+            return Redirect($"/campaigns/{id}");
+        }
+
+        return View("Form", new CampaignFormViewModel(id, input));
+    }
+
+    [HttpPost("/campaigns/{id:int}/participants")]
+    public async Task<IActionResult> AddParticipants(int id, List<int> organisationIds)
+    {
+        var result = await campaigns.AddParticipantsAsync(id, organisationIds, HttpContext.RequestAborted);
+        if (!result.Found)
+        {
+            return NotFound();
+        }
+
+        TempData[StatusMessage.Key] = result.Succeeded ? "已增加填报单位。" : result.Errors[0].Value;
+        return Redirect($"/campaigns/{id}#participants");
+    }
+
+    [HttpPost("/campaigns/{id:int}/participants/{organisationId:int}/remove")]
+    public async Task<IActionResult> RemoveParticipant(int id, int organisationId)
+    {
+        if (!(await campaigns.RemoveParticipantAsync(id, organisationId, HttpContext.RequestAborted)).Found)
+        {
+            return NotFound();
+        }
+
+        TempData[StatusMessage.Key] = "已移除该填报单位。";
+        return Redirect($"/campaigns/{id}#participants");
+    }
+}
+
+public sealed record CampaignFormViewModel(int? Id, CampaignInput Input);

@@ -1,0 +1,131 @@
+using CampaignPortal.Web.Infrastructure;
+using CampaignPortal.Web.Security;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CampaignPortal.Web.Features.Campaigns;
+
+/// <summary>Writing, publishing and withdrawing notices (organisers of the owning organisation only).</summary>
+[Authorize(Policy = Policies.OrganiserArea)]
+public sealed class NoticeEditController(NoticeEditService notices, IValidator<NoticeInput> validator) : Controller
+{
+    private const string FormView = "~/Features/Campaigns/Views/NoticeForm.cshtml";
+
+    [HttpGet("/campaigns/{campaignId:int}/notices/create")]
+    public async Task<IActionResult> Create(int campaignId) =>
+        await notices.FormAsync(campaignId, null, null, HttpContext.RequestAborted) is { } model ? View(FormView, model) : NotFound();
+
+    [HttpPost("/campaigns/{campaignId:int}/notices/create")]
+    public Task<IActionResult> Create(int campaignId, NoticeInput input) => Save(campaignId, null, input);
+
+    [HttpGet("/notices/{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id)
+    {
+        var ct = HttpContext.RequestAborted;
+        return await notices.FindAsync(id, ct) is { } notice && await notices.FormAsync(notice.CampaignId, id, null, ct) is { } model
+            ? View(FormView, model)
+            : NotFound();
+    }
+
+    [HttpPost("/notices/{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id, NoticeInput input) =>
+        await notices.FindAsync(id, HttpContext.RequestAborted) is { } notice ? await Save(notice.CampaignId, id, input) : NotFound();
+
+    [HttpPost("/notices/{id:int}/attachments")]
+    [RequestSizeLimit(Infrastructure.Files.FileTypes.DocumentMaxBytes + 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = Infrastructure.Files.FileTypes.DocumentMaxBytes + 1024 * 1024)]
+    public async Task<IActionResult> Attach(int id, IFormFile? file, string? title)
+    {
+        var result = await notices.AttachAsync(id, file, title, HttpContext.RequestAborted);
+        return Done(result, id, "附件已上传。");
+    }
+
+    [HttpPost("/notices/{id:int}/attachments/statistics")]
+    public async Task<IActionResult> AttachStatistics(int id) =>
+        Done(await notices.AttachStatisticsTableAsync(id, HttpContext.RequestAborted), id, "已按本活动的统计指标生成统计表并作为附件。");
+
+    [HttpPost("/notices/{id:int}/attachments/{fileId:guid}/remove")]
+    public async Task<IActionResult> RemoveAttachment(int id, Guid fileId) =>
+        Done(await notices.RemoveAttachmentAsync(id, fileId, HttpContext.RequestAborted), id, "附件已移除。");
+
+    [HttpGet("/notices/{id:int}/publish")]
+    public async Task<IActionResult> ConfirmPublish(int id) =>
+        await notices.FindAsync(id, HttpContext.RequestAborted) is { } notice ? View("ConfirmPublish", notice) : NotFound();
+
+    [HttpPost("/notices/{id:int}/publish")]
+    public async Task<IActionResult> Publish(int id)
+    {
+        var result = await notices.PublishAsync(id, HttpContext.RequestAborted);
+        if (!result.Found)
+        {
+            return NotFound();
+        }
+
+        if (!result.Succeeded)
+        {
+            result.CopyErrorsTo(ModelState);
+            return View("ConfirmPublish", await notices.FindAsync(id, HttpContext.RequestAborted));
+        }
+
+        TempData[StatusMessage.Key] = "通知已发布。";
+        return Redirect($"/notices/{id}");
+    }
+
+    [HttpGet("/notices/{id:int}/withdraw")]
+    public async Task<IActionResult> ConfirmWithdraw(int id) =>
+        await notices.FindAsync(id, HttpContext.RequestAborted) is { } notice ? View("ConfirmWithdraw", notice) : NotFound();
+
+    [HttpPost("/notices/{id:int}/withdraw")]
+    public async Task<IActionResult> Withdraw(int id, string? reason)
+    {
+        var result = await notices.WithdrawAsync(id, reason, HttpContext.RequestAborted);
+        if (!result.Found)
+        {
+            return NotFound();
+        }
+
+        if (!result.Succeeded)
+        {
+            result.CopyErrorsTo(ModelState);
+            return View("ConfirmWithdraw", await notices.FindAsync(id, HttpContext.RequestAborted));
+        }
+
+        TempData[StatusMessage.Key] = "通知已撤回，公众页面将显示撤回原因。";
+        return Redirect($"/notices/{id}");
+    }
+
+    private async Task<IActionResult> Save(int campaignId, int? id, NoticeInput input)
+    {
+        var ct = HttpContext.RequestAborted;
+        if (await validator.ValidateIntoAsync(input, ModelState, ct))
+        {
+            var result = await notices.SaveAsync(campaignId, id, input, ct);
+            if (!result.Found)
+            {
+                return NotFound();
+            }
+
+            if (result.Succeeded)
+            {
+                TempData[StatusMessage.Key] = "通知已保存为草稿。可以继续上传附件，确认无误后发布。";
+                return Redirect($"/notices/{result.Id}/edit");
+            }
+
+            result.CopyErrorsTo(ModelState);
+        }
+
+        return await notices.FormAsync(campaignId, id, input, ct) is { } model ? View(FormView, model) : NotFound();
+    }
+
+    private IActionResult Done(CommandResult result, int id, string message)
+    {
+        if (!result.Found)
+        {
+            return NotFound();
+        }
+
+        TempData[StatusMessage.Key] = result.Succeeded ? message : result.Errors[0].Value;
+        return Redirect($"/notices/{id}/edit#attachments");
+    }
+}
