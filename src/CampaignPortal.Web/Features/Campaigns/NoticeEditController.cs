@@ -51,7 +51,7 @@ public sealed class NoticeEditController(NoticeEditService notices, IValidator<N
 
     [HttpGet("/notices/{id:int}/publish")]
     public async Task<IActionResult> ConfirmPublish(int id) =>
-        await notices.FindAsync(id, HttpContext.RequestAborted) is { } notice ? View("ConfirmPublish", notice) : NotFound();
+        await notices.FindAsync(id, HttpContext.RequestAborted) is { } notice ? View("~/Features/Campaigns/Views/ConfirmPublish.cshtml", notice) : NotFound();
 
     [HttpPost("/notices/{id:int}/publish")]
     public async Task<IActionResult> Publish(int id)
@@ -65,7 +65,7 @@ public sealed class NoticeEditController(NoticeEditService notices, IValidator<N
         if (!result.Succeeded)
         {
             result.CopyErrorsTo(ModelState);
-            return View("ConfirmPublish", await notices.FindAsync(id, HttpContext.RequestAborted));
+            return View("~/Features/Campaigns/Views/ConfirmPublish.cshtml", await notices.FindAsync(id, HttpContext.RequestAborted));
         }
 
         TempData[StatusMessage.Key] = "通知已发布。";
@@ -74,7 +74,7 @@ public sealed class NoticeEditController(NoticeEditService notices, IValidator<N
 
     [HttpGet("/notices/{id:int}/withdraw")]
     public async Task<IActionResult> ConfirmWithdraw(int id) =>
-        await notices.FindAsync(id, HttpContext.RequestAborted) is { } notice ? View("ConfirmWithdraw", notice) : NotFound();
+        await notices.FindAsync(id, HttpContext.RequestAborted) is { } notice ? View("~/Features/Campaigns/Views/ConfirmWithdraw.cshtml", notice) : NotFound();
 
     [HttpPost("/notices/{id:int}/withdraw")]
     public async Task<IActionResult> Withdraw(int id, string? reason)
@@ -88,7 +88,7 @@ public sealed class NoticeEditController(NoticeEditService notices, IValidator<N
         if (!result.Succeeded)
         {
             result.CopyErrorsTo(ModelState);
-            return View("ConfirmWithdraw", await notices.FindAsync(id, HttpContext.RequestAborted));
+            return View("~/Features/Campaigns/Views/ConfirmWithdraw.cshtml", await notices.FindAsync(id, HttpContext.RequestAborted));
         }
 
         TempData[StatusMessage.Key] = "通知已撤回，公众页面将显示撤回原因。";
