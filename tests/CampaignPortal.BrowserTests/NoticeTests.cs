@@ -25,7 +25,15 @@ public sealed class NoticeTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await page.Locator("#Title").FillAsync("关于举办2026年克拉玛依市科技活动周的通知");
         await page.GetByLabel("主送（按原文）").FillAsync("各区科协，各有关单位");
         await page.GetByLabel("全部县区科协").CheckAsync();
-        await page.GetByLabel("正文", new() { Exact = true }).FillAsync("为深入实施全民科学素质行动，市科协决定举办2026年克拉玛依市科技活动周。\n一、活动时间\n2026年5月16日至31日。");
+        var editor = page.Locator("[data-editor-for=Body] .ql-editor");
+        await editor.ClickAsync();
+        await page.Keyboard.TypeAsync("为深入实施全民科学素质行动，市科协决定举办2026年克拉玛依市科技活动周。");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Control+b");
+        await page.Keyboard.TypeAsync("一、活动时间");
+        await page.Keyboard.PressAsync("Control+b");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.TypeAsync("2026年5月16日至31日。");
         await page.GetByLabel("联系人", new() { Exact = true }).FillAsync("刘强");
         await page.GetByLabel("联系电话").FillAsync("0990-6230000");
         await Pages.AssertAccessibleAsync(page);
@@ -62,6 +70,41 @@ public sealed class NoticeTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await Pages.AssertAccessibleAsync(visitor);
         await Pages.ScreenshotAsync(visitor, "public-notice-new");
         await visitor.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Editor_PasteFromWord_KeepsParagraphsBoldListsTables_DropsWordStyles()
+    {
+        var page = await fixture.NewPageAsync();
+        await Pages.SignInAsync(page, "sx.organiser@demo.local");
+        await page.GotoAsync("/organiser");
+        await page.GetByRole(AriaRole.Link, new() { Name = "2020年陕西省“全国科技工作者日”活动" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "撰写通知" }).ClickAsync();
+        await page.Locator("#Title").FillAsync("粘贴测试通知");
+        var word = "<p class=MsoNormal style='mso-line-height-alt:12pt'><b>一、指导思想</b></p>"
+            + "<p class=MsoNormal>以习近平新时代中国特色社会主义思想为指导。<o:p></o:p></p>"
+            + "<ol><li>团结引领</li><li>建家办事</li></ol>"
+            + "<table class=MsoTableGrid><tr><td>展板</td><td>150余幅</td></tr></table>";
+        await page.Locator("[data-editor-for=Body] .ql-editor").ClickAsync();
+        await page.EvaluateAsync(@"html => {
+            const data = new DataTransfer();
+            data.setData('text/html', html);
+            data.setData('text/plain', '一、指导思想');
+            document.querySelector('[data-editor-for=Body] .ql-editor').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+        }", word);
+        await Pages.ScreenshotAsync(page, "organiser-notice-paste");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("通知已保存为草稿")).ToBeVisibleAsync();
+
+        var body = await fixture.Portal.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Notices.Where(n => n.Title == "粘贴测试通知").Select(n => n.BodyHtml)));
+        Assert.Contains("<strong>一、指导思想</strong>", body, StringComparison.Ordinal);
+        Assert.Contains("以习近平新时代中国特色社会主义思想为指导。", body, StringComparison.Ordinal);
+        Assert.Contains("<li>团结引领</li>", body, StringComparison.Ordinal);
+        Assert.Contains("<td>150余幅</td>", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("mso", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("class=", body, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
     }
 
     [Fact]
