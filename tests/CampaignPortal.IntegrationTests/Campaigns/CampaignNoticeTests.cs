@@ -200,6 +200,7 @@ public sealed partial class CampaignNoticeTests(PortalFactory factory) : IClassF
     [InlineData("报告.pdf.exe", "MZ", null, "不支持")]
     [InlineData("总结 .docx ", "PK\u0003\u0004", "总结 .docx", null)]
     [InlineData("假的.pdf", "PK\u0003\u0004", null, "与扩展名不符")]
+    [InlineData("照片.jpg", "GIF89a", null, "与扩展名不符")]
     public async Task Attachment_NamesAndContentChecked(string name, string content, string? storedName, string? error)
     {
         using var client = await factory.SignedInAsync(Organiser);
@@ -220,6 +221,84 @@ public sealed partial class CampaignNoticeTests(PortalFactory factory) : IClassF
         {
             Assert.Equal([storedName], names);
         }
+    }
+
+    [Fact]
+    public async Task Attachment_OverLongName_Shortened_OverTypeLimit_ClearMessage()
+    {
+        using var client = await factory.SignedInAsync(Organiser);
+        var campaignId = await CreateCampaignAsync(client, "附件长度测试活动");
+        var noticeId = await CreateNoticeAsync(client, campaignId, "附件长度通知", await factory.OrganisationIdAsync("克拉玛依市科学技术协会"), ["County"]);
+        var longName = new string('长', 300) + ".pdf";
+        var png = new byte[21 * 1024 * 1024];
+        new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }.CopyTo(png, 0);
+
+        await client.PostFileAsync($"/notices/{noticeId}/attachments", $"/notices/{noticeId}/edit", longName, "%PDF-1.4"u8.ToArray());
+        await client.PostFileAsync($"/notices/{noticeId}/attachments", $"/notices/{noticeId}/edit", "大图.png", png);
+        var page = await client.GetStringAsync($"/notices/{noticeId}/edit");
+
+        var names = await factory.WithDbAsync(db => db.Notices.Where(n => n.Id == noticeId).SelectMany(n => n.Attachments).Select(a => a.File!.OriginalName).ToListAsync());
+        Assert.Single(names);
+        Assert.Equal(255, names[0].Length);
+        Assert.EndsWith(".pdf", names[0], StringComparison.Ordinal);
+        Assert.Contains("超过了PNG 图片的大小上限 20 MB", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_DocumentNumberUsedByLeadIssuer_Refused()
+    {
+        using var client = await factory.SignedInAsync(Organiser);
+        var campaignId = await CreateCampaignAsync(client, "文号测试活动");
+        var karamay = await factory.OrganisationIdAsync("克拉玛依市科学技术协会");
+        var fields = NoticeFields("第一份", karamay, ["County"]);
+        fields["DocumentNumber"] = "克科协发〔2026〕8号";
+        var first = await client.PostFormAsync($"/campaigns/{campaignId}/notices/create", fields, $"/campaigns/{campaignId}/notices/create");
+        var firstId = int.Parse(NoticeId().Match(first.Headers.Location!.OriginalString).Groups[1].Value);
+        await client.PostFormAsync($"/notices/{firstId}/publish", new Dictionary<string, string>(), $"/notices/{firstId}/publish");
+        fields["Title"] = "第二份";
+        var second = await client.PostFormAsync($"/campaigns/{campaignId}/notices/create", fields, $"/campaigns/{campaignId}/notices/create");
+        var secondId = int.Parse(NoticeId().Match(second.Headers.Location!.OriginalString).Groups[1].Value);
+
+        var publish = await client.PostFormAsync($"/notices/{secondId}/publish", new Dictionary<string, string>(), $"/notices/{secondId}/publish");
+
+        Assert.Contains("已被本单位另一份已发布的通知使用", await publish.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(NoticeStatus.Draft, await factory.WithDbAsync(db => db.Notices.Where(n => n.Id == secondId).Select(n => n.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task AnotherOrganisationsOrganiser_EveryWrite_NotFoundAndNothingChanged()
+    {
+        using var client = await factory.SignedInAsync(Organiser);
+        var campaignId = await CreateCampaignAsync(client, "越权写入测试活动");
+        var noticeId = await CreateNoticeAsync(client, campaignId, "越权写入测试通知", await factory.OrganisationIdAsync("克拉玛依市科学技术协会"), ["County"]);
+        await client.PostFormAsync($"/notices/{noticeId}/attachments/statistics", new Dictionary<string, string>(), $"/notices/{noticeId}/edit");
+        var fileId = await factory.WithDbAsync(db => db.Notices.Where(n => n.Id == noticeId).SelectMany(n => n.Attachments).Select(a => a.StoredFileId).SingleAsync());
+        var hami = await factory.OrganisationIdAsync("哈密市科学技术协会");
+        using var other = await factory.SignedInAsync("xj.organiser@demo.local");
+
+        var posts = new (string Path, Dictionary<string, string> Fields)[]
+        {
+            ($"/campaigns/{campaignId}/edit", CampaignFields("被改名")),
+            ($"/campaigns/{campaignId}/participants", new() { ["organisationIds[0]"] = hami.ToString() }),
+            ($"/campaigns/{campaignId}/notices/create", NoticeFields("插入的通知", hami, [])),
+            ($"/notices/{noticeId}/edit", NoticeFields("被改的通知", hami, [])),
+            ($"/notices/{noticeId}/attachments/statistics", new()),
+            ($"/notices/{noticeId}/attachments/{fileId}/remove", new()),
+            ($"/notices/{noticeId}/publish", new()),
+            ($"/notices/{noticeId}/withdraw", new() { ["reason"] = "越权" }),
+        };
+        foreach (var (path, fields) in posts)
+        {
+            var response = await other.PostFormAsync(path, fields, "/organiser");
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{path}: {response.StatusCode}");
+        }
+
+        var notice = await factory.WithDbAsync(db => db.Notices.Include(n => n.Attachments).AsNoTracking().SingleAsync(n => n.Id == noticeId));
+        Assert.Equal("越权写入测试通知", notice.Title);
+        Assert.Equal(NoticeStatus.Draft, notice.Status);
+        Assert.Single(notice.Attachments);
+        Assert.False(await factory.WithDbAsync(db => db.Participants.AnyAsync(p => p.CampaignId == campaignId)));
+        Assert.Equal("越权写入测试活动", await factory.WithDbAsync(db => db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.Title).SingleAsync()));
     }
 
     private static async Task<int> CreateCampaignAsync(PortalClient client, string title)

@@ -37,6 +37,13 @@ public sealed class NoticeEditController(NoticeEditService notices, IValidator<N
     [RequestFormLimits(MultipartBodyLengthLimit = Infrastructure.Files.FileTypes.DocumentMaxBytes + 1024 * 1024)]
     public async Task<IActionResult> Attach(int id, IFormFile? file, string? title)
     {
+        if (file is null && Request.ContentLength > Infrastructure.Files.FileTypes.DocumentMaxBytes)
+        {
+            // The multipart reader gave up on the oversized body: say so instead of "choose a file".
+            TempData[StatusMessage.Key] = $"文件超过 {Infrastructure.Files.FileTypes.DocumentMaxBytes / 1024 / 1024} MB 的上限，未上传。请压缩或拆分后再上传。";
+            return Redirect($"/notices/{id}/edit#attachments");
+        }
+
         var result = await notices.AttachAsync(id, file, title, HttpContext.RequestAborted);
         return Done(result, id, "附件已上传。");
     }

@@ -113,8 +113,7 @@ public sealed partial class NoticeEditService(
         var main = input.MainAddresseeIds.Where(tree.ContainsKey)
             .Concat(tree.Values.Where(o => o.Id != scope.Id && input.MainAddresseeKinds.Contains(o.Kind)).Select(o => o.Id));
         notice.SetAddressees(main.Where(i => i != scope.Id), input.CopyAddresseeIds.Where(i => tree.ContainsKey(i) && i != scope.Id));
-        notice.SetBases(TemplateText.Lines(input.Bases).Select(TemplateText.Fields)
-            .Select(f => (f[0].Trim('《', '》'), f.ElementAtOrDefault(1), (int?)null)));
+        notice.SetBases(await LinkBasesAsync(input.Bases, cancellationToken));
         notice.SetContacts(string.IsNullOrWhiteSpace(input.ContactNames) ? [] :
             [new NoticeContact(input.ContactNames, input.ContactPhones, input.ContactEmail, input.ContactOffice, input.ContactAddress, input.ContactPostcode)]);
         await db.SaveChangesAsync(cancellationToken);
@@ -224,6 +223,23 @@ public sealed partial class NoticeEditService(
         await db.SaveChangesAsync(cancellationToken);
         LogNotice(logger, "withdrawn", id);
         return CommandResult.Ok(id);
+    }
+
+    /// <summary>A basis is linked to a notice on the portal with the same 文号, or else the same title, that anyone may read.</summary>
+    private async Task<List<(string Title, string? DocumentNumber, int? LinkedNoticeId)>> LinkBasesAsync(string? text, CancellationToken cancellationToken)
+    {
+        var bases = new List<(string Title, string? DocumentNumber, int? LinkedNoticeId)>();
+        foreach (var fields in TemplateText.Lines(text).Select(TemplateText.Fields))
+        {
+            var title = fields[0].Trim('《', '》');
+            var number = fields.ElementAtOrDefault(1) is { Length: > 0 } n ? n : null;
+            var linked = await db.Notices.AsNoTracking()
+                .Where(x => x.IsPublic && x.Status == NoticeStatus.Published && (number != null ? x.DocumentNumber == number : x.Title == title))
+                .Select(x => (int?)x.Id).FirstOrDefaultAsync(cancellationToken);
+            bases.Add((title, number, linked));
+        }
+
+        return bases;
     }
 
     private static NoticeInput NewInput(int ownId) => new() { IssuerIds = [ownId] };
