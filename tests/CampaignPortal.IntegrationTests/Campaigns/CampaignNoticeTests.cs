@@ -34,6 +34,25 @@ public sealed partial class CampaignNoticeTests(PortalFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task Close_PublishedCampaign_ThenChangesAre409()
+    {
+        using var client = await factory.SignedInAsync(Organiser);
+        var campaignId = await CreateCampaignAsync(client, "结束测试活动");
+        var noticeId = await CreateNoticeAsync(client, campaignId, "结束测试通知", await factory.OrganisationIdAsync("克拉玛依市科学技术协会"), ["County"]);
+        var draftClose = await client.PostFormAsync($"/campaigns/{campaignId}/close", new Dictionary<string, string>(), $"/campaigns/{campaignId}/close");
+        await client.PostFormAsync($"/notices/{noticeId}/publish", new Dictionary<string, string>(), $"/notices/{noticeId}/publish");
+
+        var closed = await client.PostFormAsync($"/campaigns/{campaignId}/close", new Dictionary<string, string>(), $"/campaigns/{campaignId}/close");
+        var edit = await client.PostFormAsync($"/campaigns/{campaignId}/edit", CampaignFields("结束后改名"), $"/campaigns/{campaignId}");
+
+        Assert.Equal(HttpStatusCode.Conflict, draftClose.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, edit.StatusCode);
+        Assert.Contains("活动已结束", await edit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(CampaignStatus.Closed, await factory.WithDbAsync(db => db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.Status).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Publish_WithoutMainAddressee_RefusedWithMessage()
     {
         using var client = await factory.SignedInAsync(Organiser);

@@ -156,6 +156,20 @@ public sealed partial class CampaignService(AppDbContext db, CurrentUser current
         return CommandResult.Ok(id);
     }
 
+    public async Task<CommandResult> CloseAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } campaign)
+        {
+            return CommandResult.NotFound;
+        }
+
+        campaign.Close();
+        audit.Record(AuditAction.CampaignClosed, nameof(Campaign), Id(id), $"结束活动“{campaign.Title}”", subjectOrganisationId: campaign.OrganisationId);
+        await db.SaveChangesAsync(cancellationToken);
+        LogCampaign(logger, "closed", id);
+        return CommandResult.Ok(id);
+    }
+
     private static void Apply(Campaign campaign, CampaignInput input)
     {
         campaign.Describe(input.Year!.Value, input.Title, input.Theme, input.PeriodStart, input.PeriodEnd, input.PeriodText, input.ReportDeadline);

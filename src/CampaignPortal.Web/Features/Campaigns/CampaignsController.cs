@@ -55,6 +55,22 @@ public sealed class CampaignsController(CampaignService campaigns, IValidator<Ca
         return View("Form", new CampaignFormViewModel(id, input));
     }
 
+    [HttpGet("/campaigns/{id:int}/close")]
+    public async Task<IActionResult> ConfirmClose(int id) =>
+        await campaigns.FindAsync(id, HttpContext.RequestAborted) is { } c ? View("ConfirmClose", c) : NotFound();
+
+    [HttpPost("/campaigns/{id:int}/close")]
+    public async Task<IActionResult> Close(int id)
+    {
+        if (!(await campaigns.CloseAsync(id, HttpContext.RequestAborted)).Found)
+        {
+            return NotFound();
+        }
+
+        TempData[StatusMessage.Key] = "活动已结束，不能再修改。";
+        return Redirect($"/campaigns/{id}");
+    }
+
     [HttpPost("/campaigns/{id:int}/participants")]
     public async Task<IActionResult> AddParticipants(int id, List<int> organisationIds)
     {
