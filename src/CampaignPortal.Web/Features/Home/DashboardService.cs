@@ -12,7 +12,10 @@ public sealed record DashboardViewModel(
     bool IsOrganiser,
     bool IsFiler,
     bool IsReviewer,
-    AdminSummary? Admin);
+    AdminSummary? Admin,
+    OrganiserSummary? Organiser);
+
+public sealed record OrganiserSummary(int Published, int Drafts, int DraftNotices);
 
 public sealed record AdminSummary(int Organisations, int Users, int LockedUsers);
 
@@ -34,6 +37,16 @@ public sealed class DashboardService(AppDbContext db, CurrentUser currentUser, T
             admin = new AdminSummary(organisations, userCount, locked);
         }
 
+        OrganiserSummary? organiser = null;
+        if (currentUser.IsInRole(Roles.Organiser))
+        {
+            var campaigns = db.Campaigns.AsNoTracking().Where(c => c.OrganisationId == organisation.Id);
+            organiser = new OrganiserSummary(
+                await campaigns.CountAsync(c => c.Status == Domain.CampaignStatus.Published, cancellationToken),
+                await campaigns.CountAsync(c => c.Status == Domain.CampaignStatus.Draft, cancellationToken),
+                await db.Notices.CountAsync(n => n.Campaign!.OrganisationId == organisation.Id && n.Status == Domain.NoticeStatus.Draft, cancellationToken));
+        }
+
         return new DashboardViewModel(
             currentUser.Principal.DisplayName(),
             organisation.Name,
@@ -42,6 +55,7 @@ public sealed class DashboardService(AppDbContext db, CurrentUser currentUser, T
             roles.Contains(Roles.Organiser),
             roles.Contains(Roles.Filer),
             roles.Contains(Roles.Reviewer),
-            admin);
+            admin,
+            organiser);
     }
 }
