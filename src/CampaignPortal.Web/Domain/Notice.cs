@@ -239,7 +239,26 @@ public sealed class Notice
         WithdrawnAt = at;
     }
 
-    public static string Normalise(string text) => text.Normalize(System.Text.NormalizationForm.FormKC).ToUpperInvariant();
+    /// <summary>
+    /// The search form of a text: NFKC (full-width → half-width), upper case, no white space of any kind ("2020 年" is
+    /// found by "2020年"), and the brackets of 文号 (〔〕【】［］) folded to [].
+    /// </summary>
+    public static string Normalise(string text)
+    {
+        var folded = text.Normalize(System.Text.NormalizationForm.FormKC).ToUpperInvariant();
+        var builder = new System.Text.StringBuilder(folded.Length);
+        foreach (var c in folded)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            builder.Append(c switch { '〔' or '【' or '［' => '[', '〕' or '】' or '］' => ']', _ => c });
+        }
+
+        return builder.ToString();
+    }
 
     private void EnsureDraft()
     {

@@ -27,6 +27,24 @@ public sealed class RichText
             AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
         });
         _sanitizer.KeepChildNodes = true;
+
+        // Unwrapping keeps a removed tag's text; for these the text is code or Word's style sheet, not content.
+        _sanitizer.RemovingTag += (_, e) =>
+        {
+            if (e.Tag.LocalName is "script" or "style" or "title" or "xml" or "head" or "template" or "noscript" or "iframe" or "object")
+            {
+                e.Tag.InnerHtml = string.Empty;
+            }
+        };
+
+        // Only absolute http(s) links: relative and protocol-relative ones ("//host") would point somewhere unintended.
+        _sanitizer.FilterUrl += (_, e) =>
+        {
+            if (!Uri.TryCreate(e.OriginalUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                e.SanitizedUrl = null;
+            }
+        };
     }
 
     /// <summary>Sanitised HTML; empty when nothing readable is left.</summary>

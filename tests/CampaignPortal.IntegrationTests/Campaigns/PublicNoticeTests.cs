@@ -19,9 +19,9 @@ public sealed class PublicNoticeTests(PortalFactory factory) : IClassFixture<Por
         {
             "各地州市科技局、党委宣传部、科协,自治区科普工作联席会议各成员单位,自治区各新闻媒体,各有关单位：",
             "(国科函才〔2023〕65号)", "热爱科学\u2002崇尚科学", "三、有关要求", "自治区科学技术厅引进智力与人才服务处",
-            "意则提、杨倩、杨青", "0991-3836587  3838217", "nckjfwzx2020@163.com", "乌鲁木齐市高新区(新市区)北京南路科学一街353号", "830011",
+            "意则提、杨倩、杨青", "0991-3836587 &#x2002;3838217", "nckjfwzx2020@163.com", "乌鲁木齐市高新区(新市区)北京南路科学一街353号", "830011",
             "2023年自治区科技活动周开展情况统计表", "新疆维吾尔自治区科学技术厅", "中共新疆维吾尔自治区委员会宣传部", "新疆维吾尔自治区科学技术协会",
-            "2023 年 5 月 4 日", "发布日期：2023-05-04",
+            "2023年5月4日", "发布日期：2023-05-04",
         })
         {
             Assert.Contains(expected, html, StringComparison.Ordinal);
@@ -40,7 +40,7 @@ public sealed class PublicNoticeTests(PortalFactory factory) : IClassFixture<Por
         var plan = html.IndexOf("一、指导思想", StringComparison.Ordinal);
         Assert.True(notice > 0 && plan > notice, "The work plan must follow the notice.");
         Assert.Contains("附：", html, StringComparison.Ordinal);
-        Assert.Contains("2020 年 5 月 12 日", html, StringComparison.Ordinal);
+        Assert.Contains("2020年5月12日", html, StringComparison.Ordinal);
         Assert.Contains("发布日期：2020-05-19", html, StringComparison.Ordinal);
         Assert.Contains("17.表彰“科学战疫 我在行动”科普文艺创作优秀作品。", html, StringComparison.Ordinal);
         Assert.Contains("sxkxbgs@163.com", html, StringComparison.Ordinal);
@@ -52,6 +52,7 @@ public sealed class PublicNoticeTests(PortalFactory factory) : IClassFixture<Por
     [InlineData("２０２３")]
     [InlineData("2023")]
     [InlineData("自治区科技厅")]
+    [InlineData("2023 年 自治区")]
     public async Task Search_TitleNumberOrIssuer_FullAndHalfWidthAlike(string query)
     {
         using var client = factory.CreatePortalClient();

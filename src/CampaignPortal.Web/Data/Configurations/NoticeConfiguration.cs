@@ -20,7 +20,7 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
 
         builder.HasOne(n => n.Campaign).WithMany().HasForeignKey(n => n.CampaignId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Notice>().WithMany().HasForeignKey(n => n.AttachedToNoticeId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(n => new { n.Status, n.IsPublic, n.PublishedAt });
+        builder.HasIndex(n => new { n.Status, n.IsPublic, n.PublicationDate });
         builder.HasIndex(n => n.CampaignId);
 
         builder.HasMany(n => n.Issuers).WithOne().HasForeignKey(x => x.NoticeId).OnDelete(DeleteBehavior.Cascade);

@@ -32,7 +32,7 @@ public sealed class DemoCampaigns(AppDbContext db, FileService files, TimeProvid
 
         var week = await EnsureCampaignAsync(xinjiang.Id, 2023, "2023年自治区科技活动周", c =>
         {
-            c.Describe(2023, "2023年自治区科技活动周", "热爱科学 崇尚科学", new DateOnly(2023, 5, 20), new DateOnly(2023, 5, 31), "2023年5月20-31日", new DateOnly(2023, 6, 15));
+            c.Describe(2023, "2023年自治区科技活动周", "热爱科学\u2002崇尚科学", new DateOnly(2023, 5, 20), new DateOnly(2023, 5, 31), "2023年5月20-31日", new DateOnly(2023, 6, 15));
             c.ReplaceMaterials(
             [
                 ("总结报告", "各地州市科技局牵头，会同当地党委宣传部门和科协形成。", true),
@@ -98,7 +98,7 @@ public sealed class DemoCampaigns(AppDbContext db, FileService files, TimeProvid
         notice.SetIssuers(issuers.Select(n => org[n].Id).ToList(), [.. issuers, "自治区科技厅", "自治区党委宣传部", "自治区科协"]);
         notice.SetAddressees(prefectures, []);
         notice.SetBases([("科技部中央宣传部中国科协关于举办2023年全国科技活动周的通知", "国科函才〔2023〕65号", null)]);
-        notice.SetContacts([new NoticeContact("意则提、杨倩、杨青", "0991-3836587  3838217", "nckjfwzx2020@163.com", null,
+        notice.SetContacts([new NoticeContact("意则提、杨倩、杨青", "0991-3836587 \u20023838217", "nckjfwzx2020@163.com", null,
             "乌鲁木齐市高新区(新市区)北京南路科学一街353号", "830011")]);
         db.Notices.Add(notice);
         await db.SaveChangesAsync(cancellationToken);
@@ -109,6 +109,7 @@ public sealed class DemoCampaigns(AppDbContext db, FileService files, TimeProvid
         var stored = await files.StoreAsync(table, StatisticsTable.FileName(full), FileTypes.Documents, campaign.OrganisationId, null, cancellationToken);
         notice.AddAttachment(stored.File!.Id, "2023年自治区科技活动周开展情况统计表");
         notice.Publish(Now, new DateOnly(2023, 5, 4));
+        campaign.AddParticipants(prefectures, ParticipantSource.Notice, Now);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -135,12 +136,13 @@ public sealed class DemoCampaigns(AppDbContext db, FileService files, TimeProvid
         var plan = new Notice(campaign.Id, NoticeKind.WorkPlan, "2020 年陕西省“全国科技工作者日”活动工作方案", Now);
         plan.Write(new NoticeContent(
             NoticeKind.WorkPlan, plan.Title, null, null, null, Document("2020-shaanxi-workplan-body"),
-            Document("2020-shaanxi-workplan-requirements"), "省科协办公室", "sxkxbgs@163.com", new DateOnly(2020, 5, 12), IsPublic: true));
-        plan.SetIssuers([shaanxi.Id], [shaanxi.Name, shaanxi.ShortName]);
+            Document("2020-shaanxi-workplan-requirements"), null, null, null, IsPublic: true));
+        plan.SetIssuers([shaanxi.Id], []);
         plan.AttachTo(notice.Id);
         db.Notices.Add(plan);
         notice.Publish(Now, new DateOnly(2020, 5, 19));
         plan.Publish(Now, new DateOnly(2020, 5, 19));
+        campaign.AddParticipants(addressees, ParticipantSource.Notice, Now);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -104,6 +104,10 @@ public static class TemplateText
             {
                 yield return (nameof(input.Sections), $"报告栏目第 {lineNumber} 行：栏目标题须为 1 至 {Schema.ShortText} 个字。");
             }
+            else if ((f.ElementAtOrDefault(1) ?? string.Empty).Length > Schema.LongText)
+            {
+                yield return (nameof(input.Sections), $"报告栏目第 {lineNumber} 行：填写说明不能超过 {Schema.LongText} 个字。");
+            }
         }
 
         lineNumber = 0;
@@ -113,6 +117,10 @@ public static class TemplateText
             if (f[0].Length is 0 or > Schema.ShortText)
             {
                 yield return (nameof(input.Materials), $"报送材料第 {lineNumber} 行：材料名称须为 1 至 {Schema.ShortText} 个字。");
+            }
+            else if ((f.ElementAtOrDefault(1) ?? string.Empty).Length > Schema.LongText)
+            {
+                yield return (nameof(input.Materials), $"报送材料第 {lineNumber} 行：说明不能超过 {Schema.LongText} 个字。");
             }
         }
 
@@ -132,6 +140,11 @@ public static class TemplateText
             else if (!codes.Add(f[0]))
             {
                 yield return (nameof(input.Indicators), $"统计指标第 {lineNumber} 行：编码“{f[0]}”与前面的指标重复。");
+            }
+            else if (f[1].Length > Schema.OrganisationName || f[2].Length > Schema.Unit
+                || (f.ElementAtOrDefault(5) ?? string.Empty).Length > Schema.ShortText || (f.ElementAtOrDefault(7) ?? string.Empty).Length > Schema.LongText)
+            {
+                yield return (nameof(input.Indicators), $"统计指标第 {lineNumber} 行：名称、单位、分组或说明过长（单位不超过 {Schema.Unit} 个字）。");
             }
             else if (f.ElementAtOrDefault(3) is { Length: > 0 } type && type is not ("整数" or "小数"))
             {

@@ -124,7 +124,8 @@ public sealed partial class CampaignService(AppDbContext db, CurrentUser current
         }
 
         var scope = await currentUser.GetOrganisationAsync(cancellationToken);
-        var allowed = await db.Organisations.WithinSubtree(scope.Path).Where(o => organisationIds.Contains(o.Id) && o.Id != scope.Id && o.IsActive)
+        var allowed = await db.Organisations.WithinSubtree(scope.Path)
+            .Where(o => organisationIds.Contains(o.Id) && o.Id != scope.Id && o.IsActive && o.Kind != OrganisationKind.GovernmentBody)
             .Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
         if (allowed.Count == 0)
         {

@@ -8,7 +8,7 @@ namespace CampaignPortal.Web.Features.Campaigns;
 
 /// <summary>Writing, publishing and withdrawing notices (organisers of the owning organisation only).</summary>
 [Authorize(Policy = Policies.OrganiserArea)]
-public sealed class NoticeEditController(NoticeEditService notices, IValidator<NoticeInput> validator) : Controller
+public sealed class NoticeEditController(NoticeEditService notices, IValidator<NoticeInput> validator, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) : Controller
 {
     private const string FormView = "~/Features/Campaigns/Views/NoticeForm.cshtml";
 
@@ -23,9 +23,18 @@ public sealed class NoticeEditController(NoticeEditService notices, IValidator<N
     public async Task<IActionResult> Edit(int id)
     {
         var ct = HttpContext.RequestAborted;
-        return await notices.FindAsync(id, ct) is { } notice && await notices.FormAsync(notice.CampaignId, id, null, ct) is { } model
-            ? View(FormView, model)
-            : NotFound();
+        if (await notices.FindAsync(id, ct) is not { } notice)
+        {
+            return NotFound();
+        }
+
+        if (notice.Status != Domain.NoticeStatus.Draft)
+        {
+            TempData[StatusMessage.Key] = "通知已发布，不能再修改；如需更正，请撤回后重新发布。";
+            return Redirect($"/notices/{id}");
+        }
+
+        return await notices.FormAsync(notice.CampaignId, id, null, ct) is { } model ? View(FormView, model) : NotFound();
     }
 
     [HttpPost("/notices/{id:int}/edit")]
@@ -33,18 +42,25 @@ public sealed class NoticeEditController(NoticeEditService notices, IValidator<N
         await notices.FindAsync(id, HttpContext.RequestAborted) is { } notice ? await Save(notice.CampaignId, id, input) : NotFound();
 
     [HttpPost("/notices/{id:int}/attachments")]
-    [RequestSizeLimit(Infrastructure.Files.FileTypes.DocumentMaxBytes + 1024 * 1024)]
+    [IgnoreAntiforgeryToken] // Checked below, after the size: reading an oversized form for the token would fail first.
+    [DisableRequestSizeLimit]
     [RequestFormLimits(MultipartBodyLengthLimit = Infrastructure.Files.FileTypes.DocumentMaxBytes + 1024 * 1024)]
-    public async Task<IActionResult> Attach(int id, IFormFile? file, string? title)
+    public async Task<IActionResult> Attach(int id)
     {
-        if (file is null && Request.ContentLength > Infrastructure.Files.FileTypes.DocumentMaxBytes)
+        if (Request.ContentLength is null or > Infrastructure.Files.FileTypes.DocumentMaxBytes + 1024 * 1024)
         {
             // The multipart reader gave up on the oversized body: say so instead of "choose a file".
             TempData[StatusMessage.Key] = $"文件超过 {Infrastructure.Files.FileTypes.DocumentMaxBytes / 1024 / 1024} MB 的上限，未上传。请压缩或拆分后再上传。";
             return Redirect($"/notices/{id}/edit#attachments");
         }
 
-        var result = await notices.AttachAsync(id, file, title, HttpContext.RequestAborted);
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            return BadRequest();
+        }
+
+        var form = await Request.ReadFormAsync(HttpContext.RequestAborted);
+        var result = await notices.AttachAsync(id, form.Files.GetFile("file"), form["title"].ToString(), HttpContext.RequestAborted);
         return Done(result, id, "附件已上传。");
     }
 
@@ -61,9 +77,9 @@ public sealed class NoticeEditController(NoticeEditService notices, IValidator<N
         await notices.FindAsync(id, HttpContext.RequestAborted) is { } notice ? View("~/Features/Campaigns/Views/ConfirmPublish.cshtml", notice) : NotFound();
 
     [HttpPost("/notices/{id:int}/publish")]
-    public async Task<IActionResult> Publish(int id)
+    public async Task<IActionResult> Publish(int id, DateOnly? publicationDate)
     {
-        var result = await notices.PublishAsync(id, HttpContext.RequestAborted);
+        var result = await notices.PublishAsync(id, publicationDate, HttpContext.RequestAborted);
         if (!result.Found)
         {
             return NotFound();

@@ -67,6 +67,11 @@ public sealed partial class NoticeEditService(
             return CommandResult.NotFound;
         }
 
+        if (campaign.Status == CampaignStatus.Closed)
+        {
+            throw new DomainException("活动已结束，不能再撰写或修改通知。");
+        }
+
         Notice notice;
         if (noticeId is { } id)
         {
@@ -80,7 +85,8 @@ public sealed partial class NoticeEditService(
         else
         {
             notice = new Notice(campaignId, input.Kind, input.Title, clock.GetUtcNow());
-            if (input.Kind == NoticeKind.Notice && !await db.Notices.AnyAsync(n => n.CampaignId == campaignId && n.IsMain, cancellationToken))
+            // The first notice is the main one; a withdrawn main notice hands the role to the next (its correction).
+            if (input.Kind == NoticeKind.Notice && !await db.Notices.AnyAsync(n => n.CampaignId == campaignId && n.IsMain && n.Status != NoticeStatus.Withdrawn, cancellationToken))
             {
                 notice.MarkMain();
             }
@@ -130,9 +136,19 @@ public sealed partial class NoticeEditService(
             return CommandResult.NotFound;
         }
 
+        if (notice.Status != NoticeStatus.Draft)
+        {
+            throw new DomainException("通知已发布，不能再增减附件；如需更正，请撤回后重新发布。");
+        }
+
         if (upload is null || upload.Length == 0)
         {
             return CommandResult.Invalid("file", "请选择要上传的文件。");
+        }
+
+        if (title is { Length: > Schema.Title })
+        {
+            return CommandResult.Invalid("title", $"附件名称不能超过 {Schema.Title} 个字。");
         }
 
         await using var stream = upload.OpenReadStream();
@@ -174,7 +190,7 @@ public sealed partial class NoticeEditService(
     }
 
     /// <summary>Publishes; the campaign's main notice makes its 主送 organisations the participants.</summary>
-    public async Task<CommandResult> PublishAsync(int id, CancellationToken cancellationToken)
+    public async Task<CommandResult> PublishAsync(int id, DateOnly? publicationDate, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, cancellationToken) is not { } notice || await campaigns.FindAsync(notice.CampaignId, cancellationToken) is not { } campaign)
         {
@@ -182,14 +198,20 @@ public sealed partial class NoticeEditService(
         }
 
         var lead = notice.Issuers.OrderBy(i => i.Order).Select(i => (int?)i.OrganisationId).FirstOrDefault();
-        if (notice.DocumentNumber is { } number && lead is { } leadId && await db.Notices.AnyAsync(n => n.Id != id && n.Status != NoticeStatus.Draft
+        var today = ChinaTime.Today(clock);
+        if (publicationDate > today)
+        {
+            return CommandResult.Invalid("publicationDate", "发布日期不能晚于今天。");
+        }
+
+        if (notice.DocumentNumber is { } number && lead is { } leadId && await db.Notices.AnyAsync(n => n.Id != id && n.Status == NoticeStatus.Published
                 && n.DocumentNumber == number && n.Issuers.Any(i => i.Order == 1 && i.OrganisationId == leadId), cancellationToken))
         {
             return CommandResult.Invalid(string.Empty, $"文号“{number}”已被本单位另一份已发布的通知使用，请核对文号。");
         }
 
         var now = clock.GetUtcNow();
-        notice.Publish(now, ChinaTime.Today(clock));
+        notice.Publish(now, publicationDate ?? today);
         if (campaign.Status == CampaignStatus.Draft && notice.IsMain)
         {
             campaign.Publish();
@@ -197,7 +219,10 @@ public sealed partial class NoticeEditService(
 
         if (notice.IsMain)
         {
-            campaign.AddParticipants(notice.Addressees.Where(a => a.Role == AddresseeRole.Main).Select(a => a.OrganisationId), ParticipantSource.Notice, now);
+            // Co-issuing government bodies (科技厅, 宣传部) receive the notice but do not file reports.
+            var mainIds = notice.Addressees.Where(a => a.Role == AddresseeRole.Main).Select(a => a.OrganisationId).ToList();
+            var filers = await db.Organisations.Where(o => mainIds.Contains(o.Id) && o.Kind != OrganisationKind.GovernmentBody).Select(o => o.Id).ToListAsync(cancellationToken);
+            campaign.AddParticipants(filers, ParticipantSource.Notice, now);
         }
 
         audit.Record(AuditAction.NoticePublished, nameof(Notice), Id(id), $"发布通知“{notice.Title}”", subjectOrganisationId: campaign.OrganisationId);

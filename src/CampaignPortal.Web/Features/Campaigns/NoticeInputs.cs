@@ -76,9 +76,12 @@ public sealed class NoticeInputValidator : AbstractValidator<NoticeInput>
         RuleFor(x => x.ContactPhones).MaximumLength(Schema.MediumText).WithMessage("联系电话过长。");
         RuleFor(x => x.ContactEmail).MaximumLength(Schema.Email).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.ContactEmail))
             .WithMessage("联系邮箱格式不正确。");
+        RuleFor(x => x.ContactOffice).MaximumLength(Schema.MediumText).WithMessage("处室过长。");
         RuleFor(x => x.ContactAddress).MaximumLength(Schema.Address).WithMessage("地址过长。");
         RuleFor(x => x.ContactPostcode).MaximumLength(Schema.Postcode).WithMessage("邮编过长。");
         RuleFor(x => x.Bases).Must(b => TemplateText.Lines(b).All(l => TemplateText.Fields(l)[0].Length <= Schema.Title))
-            .WithMessage($"依据文件的标题不能超过 {Schema.Title} 个字。");
+            .WithMessage($"依据文件的标题不能超过 {Schema.Title} 个字。")
+            .Must(b => TemplateText.Lines(b).All(l => (TemplateText.Fields(l).ElementAtOrDefault(1) ?? string.Empty).Length <= Schema.DocumentNumber))
+            .WithMessage($"依据文件的文号不能超过 {Schema.DocumentNumber} 个字符。");
     }
 }

@@ -13,7 +13,7 @@ public sealed class ErrorsController : Controller
 {
     [Route("/error/{code:int}")]
     [IgnoreAntiforgeryToken]
-    public IActionResult Show(int code)
+    public IActionResult Show([FromRoute] int code)
     {
         // The same id as in the request log and the audit trail.
         var requestId = HttpContext.TraceIdentifier;

@@ -56,7 +56,7 @@ public sealed class NoticeReadService(AppDbContext db, CurrentUser currentUser)
             notices = notices.Where(n => n.SearchText.Contains(needle));
         }
 
-        if (query.Year is { } year)
+        if (query.Year is { } year and >= 1990 and <= 2100)
         {
             var from = new DateOnly(year, 1, 1);
             var to = new DateOnly(year, 12, 31);
@@ -109,7 +109,11 @@ public sealed class NoticeReadService(AppDbContext db, CurrentUser currentUser)
         var plans = new List<NoticeDocumentView>();
         foreach (var planId in planIds)
         {
-            plans.Add(await DocumentAsync(planId, cancellationToken));
+            // A plan is shown only to those who may read it on its own (an internal plan under a public notice is not).
+            if (await VisibleAsync(planId, cancellationToken) is not null)
+            {
+                plans.Add(await DocumentAsync(planId, cancellationToken));
+            }
         }
 
         return new NoticePageViewModel(notice, plans, access.CanEdit);
@@ -123,7 +127,7 @@ public sealed class NoticeReadService(AppDbContext db, CurrentUser currentUser)
             return null;
         }
 
-        return await db.Notices.AsNoTracking().Where(n => n.Id == noticeId || n.AttachedToNoticeId == noticeId)
+        return await db.Notices.AsNoTracking().Where(n => n.Id == noticeId)
             .SelectMany(n => n.Attachments).Where(a => a.StoredFileId == fileId).Select(a => a.File!)
             .FirstOrDefaultAsync(cancellationToken);
     }

@@ -80,7 +80,7 @@ public sealed class FileService(IFileStore store, AppDbContext db, TimeProvider 
         if (name.Length > MaxNameLength)
         {
             var extension = Path.GetExtension(name);
-            name = name[..(MaxNameLength - extension.Length)] + extension;
+            name = extension.Length < 16 ? name[..(MaxNameLength - extension.Length)] + extension : name[..MaxNameLength];
         }
 
         return name is "." or ".." ? string.Empty : name;

@@ -61,7 +61,8 @@
 
         textarea.hidden = true;
         textarea.form.addEventListener('submit', function () {
-            textarea.value = quill.getText().trim().length === 0 && !quill.root.querySelector('table') ? '' : quill.root.innerHTML;
+            // getSemanticHTML gives real <ul>/<ol> and nested lists, where innerHTML marks bullets with attributes the server drops.
+            textarea.value = quill.getText().trim().length === 0 && !quill.root.querySelector('table') ? '' : quill.getSemanticHTML();
         });
     });
 })();

@@ -403,7 +403,7 @@ namespace CampaignPortal.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("CampaignId");
 
-                    b.HasIndex("Status", "IsPublic", "PublishedAt");
+                    b.HasIndex("Status", "IsPublic", "PublicationDate");
 
                     b.ToTable("Notices");
                 });

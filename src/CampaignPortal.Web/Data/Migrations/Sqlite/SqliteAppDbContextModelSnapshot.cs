@@ -387,7 +387,7 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CampaignId");
 
-                    b.HasIndex("Status", "IsPublic", "PublishedAt");
+                    b.HasIndex("Status", "IsPublic", "PublicationDate");
 
                     b.ToTable("Notices");
                 });
