@@ -118,6 +118,28 @@ public sealed partial class NoticeEdgeTests(PortalFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.Conflict, upload.StatusCode);
     }
 
+    [Fact]
+    public async Task Upload_OverTheRequestLimit_ClearMessageNothingStored()
+    {
+        using var client = await factory.SignedInAsync("klmy.organiser@demo.local");
+        var karamay = await factory.OrganisationIdAsync("克拉玛依市科学技术协会");
+        var created = await client.PostFormAsync("/campaigns/create", new Dictionary<string, string>
+        {
+            ["Year"] = "2026", ["Title"] = "超大附件测试活动", ["PeriodStart"] = "2026-05-01", ["PeriodEnd"] = "2026-05-31", ["ReportDeadline"] = "2026-06-10",
+        }, "/campaigns/create");
+        var campaignId = int.Parse(created.Headers.Location!.OriginalString.Split('/').Last());
+        var noticeId = await NoticeAsync(client, campaignId, "超大附件通知", karamay, ["County"]);
+        var pdf = new byte[52 * 1024 * 1024];
+        "%PDF-1.4"u8.CopyTo(pdf);
+
+        var response = await client.PostFileAsync($"/notices/{noticeId}/attachments", $"/notices/{noticeId}/edit", "大文件.pdf", pdf);
+        var page = await client.GetStringAsync($"/notices/{noticeId}/edit");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("文件超过 50 MB 的上限，未上传", page, StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.Notices.Where(n => n.Id == noticeId).SelectMany(n => n.Attachments).AnyAsync()));
+    }
+
     private static async Task<int> NoticeAsync(PortalClient client, int campaignId, string title, int issuer, string[] kinds)
     {
         var fields = new Dictionary<string, string>
