@@ -27,6 +27,8 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser>, IDataPr
 
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
+    public DbSet<NoticeReceipt> NoticeReceipts => Set<NoticeReceipt>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

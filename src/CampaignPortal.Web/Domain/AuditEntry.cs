@@ -69,6 +69,7 @@ public enum AuditAction
     NoticeUpdated,
     NoticePublished,
     NoticeWithdrawn,
+    NoticeAcknowledged,
 }
 
 public static class AuditActionNames
@@ -100,6 +101,7 @@ public static class AuditActionNames
         AuditAction.NoticeUpdated => "修改通知",
         AuditAction.NoticePublished => "发布通知",
         AuditAction.NoticeWithdrawn => "撤回通知",
+        AuditAction.NoticeAcknowledged => "签收通知",
         _ => action.ToString(),
     };
 }

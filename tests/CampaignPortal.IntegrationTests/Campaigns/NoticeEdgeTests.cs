@@ -125,7 +125,11 @@ public sealed partial class NoticeEdgeTests(PortalFactory factory) : IClassFixtu
         var karamay = await factory.OrganisationIdAsync("克拉玛依市科学技术协会");
         var created = await client.PostFormAsync("/campaigns/create", new Dictionary<string, string>
         {
-            ["Year"] = "2026", ["Title"] = "超大附件测试活动", ["PeriodStart"] = "2026-05-01", ["PeriodEnd"] = "2026-05-31", ["ReportDeadline"] = "2026-06-10",
+            ["Year"] = "2026",
+            ["Title"] = "超大附件测试活动",
+            ["PeriodStart"] = "2026-05-01",
+            ["PeriodEnd"] = "2026-05-31",
+            ["ReportDeadline"] = "2026-06-10",
         }, "/campaigns/create");
         var campaignId = int.Parse(created.Headers.Location!.OriginalString.Split('/').Last());
         var noticeId = await NoticeAsync(client, campaignId, "超大附件通知", karamay, ["County"]);

@@ -29,6 +29,7 @@ public sealed partial class MigrationTests
         typeof(CampaignPortal.Web.Domain.NoticeBasis),
         typeof(CampaignPortal.Web.Domain.NoticeContact),
         typeof(CampaignPortal.Web.Domain.NoticeAttachment),
+        typeof(CampaignPortal.Web.Domain.NoticeReceipt),
     ];
 
     public static TheoryData<string> Providers => new() { "Sqlite", "SqlServer" };

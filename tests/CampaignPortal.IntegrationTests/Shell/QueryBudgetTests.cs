@@ -11,7 +11,7 @@ namespace CampaignPortal.IntegrationTests.Shell;
 public sealed class QueryBudgetTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     [Theory]
-    [InlineData("/", 9)]
+    [InlineData("/", 10)] // + the unit's notices waiting for 签收
     [InlineData("/admin/organisations", 8)]
     [InlineData("/admin/users", 10)]
     [InlineData("/admin/audit", 8)]

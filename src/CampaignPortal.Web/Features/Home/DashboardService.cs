@@ -13,14 +13,15 @@ public sealed record DashboardViewModel(
     bool IsFiler,
     bool IsReviewer,
     AdminSummary? Admin,
-    OrganiserSummary? Organiser);
+    OrganiserSummary? Organiser,
+    IReadOnlyList<Receipts.PendingNotice> PendingNotices);
 
 public sealed record OrganiserSummary(int Published, int Drafts, int DraftNotices);
 
 public sealed record AdminSummary(int Organisations, int Users, int LockedUsers);
 
 /// <summary>What the signed-in user has to do now, per role.</summary>
-public sealed class DashboardService(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
+public sealed class DashboardService(AppDbContext db, CurrentUser currentUser, Receipts.ReceiptService receipts, TimeProvider clock)
 {
     public async Task<DashboardViewModel> BuildAsync(CancellationToken cancellationToken)
     {
@@ -56,6 +57,7 @@ public sealed class DashboardService(AppDbContext db, CurrentUser currentUser, T
             roles.Contains(Roles.Filer),
             roles.Contains(Roles.Reviewer),
             admin,
-            organiser);
+            organiser,
+            await receipts.PendingAsync(cancellationToken));
     }
 }

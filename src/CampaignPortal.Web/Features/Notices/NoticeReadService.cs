@@ -35,7 +35,10 @@ public sealed record NoticeDocumentView(
     IReadOnlyList<string> Issuers, string? LeadIssuerShortName, IReadOnlyList<NoticeBasisView> Bases,
     IReadOnlyList<NoticeContactView> Contacts, IReadOnlyList<NoticeAttachmentView> Attachments);
 
-public sealed record NoticePageViewModel(NoticeDocumentView Notice, IReadOnlyList<NoticeDocumentView> WorkPlans, bool CanEdit);
+public sealed record NoticePageViewModel(NoticeDocumentView Notice, IReadOnlyList<NoticeDocumentView> WorkPlans, bool CanEdit)
+{
+    public Receipts.ReceiptState? Receipt { get; init; }
+}
 
 /// <summary>
 /// Reading notices: the public list and the document page. Visibility: published (or withdrawn) public notices for

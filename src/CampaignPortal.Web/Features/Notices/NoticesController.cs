@@ -5,7 +5,7 @@ namespace CampaignPortal.Web.Features.Notices;
 
 /// <summary>The public notice pages (通知公告).</summary>
 [AllowAnonymous]
-public sealed class NoticesController(NoticeReadService notices, Infrastructure.Files.FileService files) : Controller
+public sealed class NoticesController(NoticeReadService notices, Receipts.ReceiptService receipts, Infrastructure.Files.FileService files) : Controller
 {
     [HttpGet("/notices")]
     public async Task<IActionResult> Index(NoticeListQuery query)
@@ -19,8 +19,17 @@ public sealed class NoticesController(NoticeReadService notices, Infrastructure.
     }
 
     [HttpGet("/notices/{id:int}")]
-    public async Task<IActionResult> Show(int id) =>
-        await notices.PageAsync(id, HttpContext.RequestAborted) is { } model ? View(model) : NotFound();
+    public async Task<IActionResult> Show(int id)
+    {
+        if (await notices.PageAsync(id, HttpContext.RequestAborted) is not { } model)
+        {
+            return NotFound();
+        }
+
+        // Staff of an addressed unit: the first opening marks the notice read (documented exception to "GET changes nothing").
+        var receipt = User.Identity?.IsAuthenticated == true ? await receipts.OpenedAsync(id, HttpContext.RequestAborted) : null;
+        return View(model with { Receipt = receipt });
+    }
 
     [HttpGet("/notices/{id:int}/attachments/{fileId:guid}")]
     public async Task<IActionResult> Attachment(int id, Guid fileId)

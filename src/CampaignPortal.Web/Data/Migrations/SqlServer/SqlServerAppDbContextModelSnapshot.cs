@@ -574,6 +574,51 @@ namespace CampaignPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("NoticeIssuer");
                 });
 
+            modelBuilder.Entity("CampaignPortal.Web.Domain.NoticeReceipt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("NoticeId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("OnBehalf")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ReadBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("NoticeId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("NoticeReceipts");
+                });
+
             modelBuilder.Entity("CampaignPortal.Web.Domain.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -1058,6 +1103,23 @@ namespace CampaignPortal.Web.Data.Migrations.SqlServer
                 {
                     b.HasOne("CampaignPortal.Web.Domain.Notice", null)
                         .WithMany("Issuers")
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CampaignPortal.Web.Domain.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("CampaignPortal.Web.Domain.NoticeReceipt", b =>
+                {
+                    b.HasOne("CampaignPortal.Web.Domain.Notice", null)
+                        .WithMany()
                         .HasForeignKey("NoticeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -548,6 +548,49 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("NoticeIssuer");
                 });
 
+            modelBuilder.Entity("CampaignPortal.Web.Domain.NoticeReceipt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NoticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OnBehalf")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReadBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("NoticeId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("NoticeReceipts");
+                });
+
             modelBuilder.Entity("CampaignPortal.Web.Domain.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -1017,6 +1060,23 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                 {
                     b.HasOne("CampaignPortal.Web.Domain.Notice", null)
                         .WithMany("Issuers")
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CampaignPortal.Web.Domain.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("CampaignPortal.Web.Domain.NoticeReceipt", b =>
+                {
+                    b.HasOne("CampaignPortal.Web.Domain.Notice", null)
+                        .WithMany()
                         .HasForeignKey("NoticeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
