@@ -34,6 +34,32 @@ public sealed class Campaign
         CreatedAt = createdAt;
     }
 
+    /// <summary>
+    /// 转发: a participant's own campaign under <paramref name="parent"/>, with the parent's categories and templates.
+    /// It may add indicators but keeps the parent's, and its deadline is no later than the parent's.
+    /// </summary>
+    public static Campaign Forward(Campaign parent, int organisationId, string title, DateOnly reportDeadline, DateTimeOffset now)
+    {
+        if (parent.Status != CampaignStatus.Published)
+        {
+            throw new DomainException("只能转发进行中的活动。");
+        }
+
+        if (parent.ReportDeadline is { } limit && reportDeadline > limit)
+        {
+            throw new DomainException($"转发活动的报送截止日期不能晚于上级活动的截止日期（{limit.Year}年{limit.Month}月{limit.Day}日）。");
+        }
+
+        var campaign = new Campaign(organisationId, parent.Year, title, now) { ParentCampaignId = parent.Id };
+        campaign.Describe(parent.Year, title, parent.Theme, parent.PeriodStart, parent.PeriodEnd, parent.PeriodText, reportDeadline);
+        campaign.ReplaceCategories(parent.Categories.OrderBy(c => c.Order).Select(c => c.Name));
+        campaign.ReplaceSections(parent.Sections.OrderBy(s => s.Order).Select(s => (s.Title, s.Guidance, s.IsRequired)));
+        campaign.ReplaceMaterials(parent.Materials.OrderBy(m => m.Order).Select(m => (m.Name, m.Note, m.IsRequired)));
+        campaign.ReplaceIndicators(parent.Indicators.OrderBy(i => i.Order)
+            .Select(i => new Indicator(i.Code, i.Name, i.Unit, i.ValueType, i.IsRequired, i.Group, i.Prefill, i.Help)));
+        return campaign;
+    }
+
     public int Id { get; private set; }
 
     /// <summary>The owning organisation; its organisers manage the campaign.</summary>

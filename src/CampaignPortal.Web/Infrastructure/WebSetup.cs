@@ -231,6 +231,7 @@ public static partial class WebSetup
         services.AddScoped<Features.Notices.NoticeReadService>();
         services.AddScoped<Features.Campaigns.CampaignService>();
         services.AddScoped<Features.Campaigns.NoticeEditService>();
+        services.AddScoped<Features.Campaigns.ForwardingService>();
         services.AddScoped<Features.Receipts.ReceiptService>();
     }
 

@@ -14,7 +14,10 @@ public sealed record CampaignNoticeRow(int Id, string Title, NoticeKind Kind, No
 
 public sealed record ParticipantRow(int OrganisationId, string Name, ParticipantSource Source, DateTimeOffset AddedAt);
 
-public sealed record CampaignPageViewModel(Campaign Campaign, IReadOnlyList<CampaignNoticeRow> Notices, IReadOnlyList<ParticipantRow> Participants, IReadOnlyList<OrganisationOption> Candidates);
+public sealed record CampaignPageViewModel(Campaign Campaign, IReadOnlyList<CampaignNoticeRow> Notices, IReadOnlyList<ParticipantRow> Participants, IReadOnlyList<OrganisationOption> Candidates)
+{
+    public IReadOnlyList<ForwardedRow> Forwarded { get; init; } = [];
+}
 
 /// <summary>Campaigns of the signed-in organiser's organisation. Another organisation's campaign is "not found".</summary>
 public sealed partial class CampaignService(AppDbContext db, CurrentUser currentUser, AuditLog audit, TimeProvider clock, ILogger<CampaignService> logger)
@@ -107,6 +110,17 @@ public sealed partial class CampaignService(AppDbContext db, CurrentUser current
         if (await FindAsync(id, cancellationToken) is not { } campaign)
         {
             return CommandResult.NotFound;
+        }
+
+        if (campaign.ParentCampaignId is { } parentId)
+        {
+            var kept = TemplateText.Indicators(input.Indicators).Select(i => i.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var dropped = await db.Campaigns.Where(c => c.Id == parentId).SelectMany(c => c.Indicators)
+                .Where(i => !kept.Contains(i.Code)).Select(i => i.Name).ToListAsync(cancellationToken);
+            if (dropped.Count > 0)
+            {
+                return CommandResult.Invalid(nameof(input.Indicators), $"转发的活动可以增加统计指标，但不能删除上级活动的指标：{string.Join("、", dropped)}。");
+            }
         }
 
         Apply(campaign, input);

@@ -8,10 +8,34 @@ namespace CampaignPortal.Web.Features.Campaigns;
 
 /// <summary>The organiser's campaigns: create, describe, templates, participants.</summary>
 [Authorize(Policy = Policies.OrganiserArea)]
-public sealed class CampaignsController(CampaignService campaigns, IValidator<CampaignInput> validator) : Controller
+public sealed class CampaignsController(CampaignService campaigns, ForwardingService forwarding, IValidator<CampaignInput> validator) : Controller
 {
     [HttpGet("/organiser")]
-    public async Task<IActionResult> Index() => View(await campaigns.ListAsync(HttpContext.RequestAborted));
+    public async Task<IActionResult> Index() =>
+        View(new CampaignListViewModel(await campaigns.ListAsync(HttpContext.RequestAborted), await forwarding.ParentsAsync(HttpContext.RequestAborted)));
+
+    [HttpGet("/campaigns/{id:int}/forward")]
+    public async Task<IActionResult> Forward(int id) =>
+        await forwarding.FormAsync(id, null, HttpContext.RequestAborted) is { } model ? View("Forward", model) : NotFound();
+
+    [HttpPost("/campaigns/{id:int}/forward")]
+    public async Task<IActionResult> Forward(int id, ForwardInput input)
+    {
+        var result = await forwarding.ForwardAsync(id, input, HttpContext.RequestAborted);
+        if (!result.Found)
+        {
+            return NotFound();
+        }
+
+        if (!result.Succeeded)
+        {
+            result.CopyErrorsTo(ModelState);
+            return View("Forward", await forwarding.FormAsync(id, input, HttpContext.RequestAborted));
+        }
+
+        TempData[StatusMessage.Key] = "已转发：本单位的活动和转发通知草稿已建立。请修改通知、选择主送单位后发布。";
+        return Redirect($"/notices/{result.Id}/edit");
+    }
 
     [HttpGet("/campaigns/create")]
     public IActionResult Create() => View("Form", new CampaignFormViewModel(null, campaigns.NewInput()));
@@ -31,7 +55,9 @@ public sealed class CampaignsController(CampaignService campaigns, IValidator<Ca
 
     [HttpGet("/campaigns/{id:int}")]
     public async Task<IActionResult> Show(int id) =>
-        await campaigns.PageAsync(id, HttpContext.RequestAborted) is { } model ? View(model) : NotFound();
+        await campaigns.PageAsync(id, HttpContext.RequestAborted) is { } model
+            ? View(model with { Forwarded = await forwarding.ForwardedAsync(id, HttpContext.RequestAborted) })
+            : NotFound();
 
     [HttpGet("/campaigns/{id:int}/edit")]
     public async Task<IActionResult> Edit(int id) =>
@@ -47,9 +73,14 @@ public sealed class CampaignsController(CampaignService campaigns, IValidator<Ca
 
         if (await validator.ValidateIntoAsync(input, ModelState, HttpContext.RequestAborted))
         {
-            await campaigns.UpdateAsync(id, input, HttpContext.RequestAborted);
-            TempData[StatusMessage.Key] = "活动信息已保存。";
-            return Redirect($"/campaigns/{id}");
+            var result = await campaigns.UpdateAsync(id, input, HttpContext.RequestAborted);
+            if (result.Succeeded)
+            {
+                TempData[StatusMessage.Key] = "活动信息已保存。";
+                return Redirect($"/campaigns/{id}");
+            }
+
+            result.CopyErrorsTo(ModelState);
         }
 
         return View("Form", new CampaignFormViewModel(id, input));
@@ -98,3 +129,5 @@ public sealed class CampaignsController(CampaignService campaigns, IValidator<Ca
 }
 
 public sealed record CampaignFormViewModel(int? Id, CampaignInput Input);
+
+public sealed record CampaignListViewModel(IReadOnlyList<CampaignRow> Own, IReadOnlyList<ParentCampaignRow> Parents);
