@@ -26,6 +26,25 @@ public sealed class SeedingTests(PortalFactory factory) : IClassFixture<PortalFa
     }
 
     [Fact]
+    public async Task Seed_WorkersDay2022_ForwardedDownTwoLevels_WithReceiptsInEveryState()
+    {
+        var chain = await factory.WithDbAsync(db => db.Campaigns.AsNoTracking().Where(c => c.Year == 2022)
+            .Select(c => new { c.Id, c.Title, c.ParentCampaignId, Participants = c.Participants.Count }).ToListAsync());
+        var national = chain.Single(c => c.Title == "2022年全国科技工作者日");
+        var xinjiang = chain.Single(c => c.Title == "2022年自治区全国科技工作者日");
+        var karamay = chain.Single(c => c.Title == "2022年克拉玛依市全国科技工作者日");
+        var receipts = await factory.WithDbAsync(db => db.NoticeReceipts.AsNoTracking().ToListAsync());
+
+        Assert.Equal(national.Id, xinjiang.ParentCampaignId);
+        Assert.Equal(xinjiang.Id, karamay.ParentCampaignId);
+        Assert.Equal(14, xinjiang.Participants);
+        Assert.Equal(2, karamay.Participants);
+        Assert.Contains(receipts, r => r.AcknowledgedAt != null && !r.OnBehalf);
+        Assert.Contains(receipts, r => r.OnBehalf && r.Note == "电话确认");
+        Assert.Contains(receipts, r => r.ReadAt != null && r.AcknowledgedAt == null);
+    }
+
+    [Fact]
     public async Task Seed_RunTwice_AddsNothing()
     {
         var before = await Counts();
@@ -116,5 +135,5 @@ public sealed class SeedingTests(PortalFactory factory) : IClassFixture<PortalFa
     }
 
     private Task<(int Organisations, int Users, int UserRoles)> Counts() => factory.WithDbAsync(async db =>
-        (await db.Organisations.CountAsync(), await db.Users.CountAsync(), await db.UserRoles.CountAsync()));
+        (await db.Organisations.CountAsync(), await db.Users.CountAsync(), await db.UserRoles.CountAsync() + await db.Notices.CountAsync() + await db.Campaigns.CountAsync()));
 }

@@ -24,11 +24,16 @@ public sealed class DemoCampaigns(AppDbContext db, FileService files, TimeProvid
             c.AddParticipants([xinjiang.Id, org[OrganisationSeeds.Shaanxi].Id, org[OrganisationSeeds.InnerMongolia].Id], ParticipantSource.Notice, Now);
         }, cancellationToken);
 
-        await EnsureCampaignAsync(xinjiang.Id, 2022, "2022年自治区全国科技工作者日", c =>
+        var xinjiang2022 = await EnsureCampaignAsync(xinjiang.Id, 2022, "2022年自治区全国科技工作者日", c =>
         {
             c.Describe(2022, "2022年自治区全国科技工作者日", "弘扬科学家精神", new DateOnly(2022, 5, 20), new DateOnly(2022, 6, 5), null, new DateOnly(2022, 6, 15));
             c.AddParticipants(prefectures, ParticipantSource.Notice, Now);
         }, cancellationToken, parent: national);
+
+        if (!await db.Notices.AnyAsync(n => n.CampaignId == national.Id, cancellationToken))
+        {
+            await WorkersDayChainAsync(national, xinjiang2022, org, prefectures, cancellationToken);
+        }
 
         var week = await EnsureCampaignAsync(xinjiang.Id, 2023, "2023年自治区科技活动周", c =>
         {
@@ -60,6 +65,72 @@ public sealed class DemoCampaigns(AppDbContext db, FileService files, TimeProvid
     }
 
     private DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>
+    /// The 2022 Workers' Day down the tree: 中国科协 → 自治区科协 (forwarded to 14 prefectures) → 克拉玛依市科协 (forwarded to
+    /// its two districts), with receipts in each state: acknowledged, 代签收, read only, unread.
+    /// </summary>
+    private async Task WorkersDayChainAsync(Campaign national, Campaign xinjiang2022, Dictionary<string, Organisation> org, List<int> prefectures, CancellationToken cancellationToken)
+    {
+        var cast = org[OrganisationSeeds.National];
+        var xinjiang = org[OrganisationSeeds.Xinjiang];
+        var karamay = org[OrganisationSeeds.Karamay];
+        var provinces = new[] { xinjiang.Id, org[OrganisationSeeds.Shaanxi].Id, org[OrganisationSeeds.InnerMongolia].Id };
+        var top = SimpleNotice(national.Id, "关于开展2022年“全国科技工作者日”活动的通知", cast, "各省、自治区、直辖市科协",
+            "<p>为深入学习贯彻习近平总书记关于科技创新的重要论述，大力弘扬科学家精神，中国科协决定组织开展2022年“全国科技工作者日”活动。现将有关事项通知如下。</p>",
+            provinces, new DateOnly(2022, 5, 10), null);
+        db.Notices.Add(top);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var forwarded = SimpleNotice(xinjiang2022.Id, "关于转发《关于开展2022年“全国科技工作者日”活动的通知》的通知", xinjiang, "各地州市科协",
+            "<p>现将《关于开展2022年“全国科技工作者日”活动的通知》转发给你们，请结合实际认真组织开展活动，并于2022年6月15日前报送活动总结。</p>",
+            prefectures, new DateOnly(2022, 5, 13), top);
+        db.Notices.Add(forwarded);
+
+        var karamay2022 = Campaign.Forward(xinjiang2022, karamay.Id, "2022年克拉玛依市全国科技工作者日", new DateOnly(2022, 6, 10), Now);
+        db.Campaigns.Add(karamay2022);
+        await db.SaveChangesAsync(cancellationToken);
+        var districts = org.Values.Where(o => o.ParentId == karamay.Id).Select(o => o.Id).ToList();
+        var local = SimpleNotice(karamay2022.Id, "关于转发《关于转发〈关于开展2022年“全国科技工作者日”活动的通知〉的通知》的通知", karamay, "各区科协",
+            "<p>现将自治区科协转发的通知转发给你们，请于2022年6月10日前报送活动总结。</p>", districts, new DateOnly(2022, 5, 16), forwarded);
+        db.Notices.Add(local);
+        karamay2022.Publish();
+        karamay2022.AddParticipants(districts, ParticipantSource.Notice, Now);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var receipts = new List<NoticeReceipt>();
+        NoticeReceipt Receipt(Notice notice, Organisation unit)
+        {
+            var receipt = new NoticeReceipt(notice.Id, unit.Id);
+            receipts.Add(receipt);
+            return receipt;
+        }
+
+        Receipt(top, xinjiang).Acknowledge("xj.organiser@demo.local", Now, onBehalf: false, note: null);
+        Receipt(top, org[OrganisationSeeds.Shaanxi]).MarkRead("sx.organiser@demo.local", Now);
+        Receipt(forwarded, karamay).Acknowledge("klmy.organiser@demo.local", Now, onBehalf: false, note: null);
+        Receipt(forwarded, org["吐鲁番市科学技术协会"]).Acknowledge("xj.organiser@demo.local", Now, onBehalf: true, note: "电话确认");
+        Receipt(forwarded, org[OrganisationSeeds.Hami]).MarkRead("hami.filer@demo.local", Now);
+        Receipt(local, org["克拉玛依区科学技术协会"]).MarkRead("klmy.organiser@demo.local", Now);
+        db.NoticeReceipts.AddRange(receipts);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private Notice SimpleNotice(int campaignId, string title, Organisation issuer, string recipients, string body, IEnumerable<int> addressees, DateOnly date, Notice? basis)
+    {
+        var notice = new Notice(campaignId, NoticeKind.Notice, title, Now);
+        notice.MarkMain();
+        notice.Write(new NoticeContent(NoticeKind.Notice, title, null, recipients, null, body, null, issuer.Name, null, date, IsPublic: true));
+        notice.SetIssuers([issuer.Id], [issuer.Name, issuer.ShortName]);
+        notice.SetAddressees(addressees, []);
+        if (basis is not null)
+        {
+            notice.SetBases([(basis.Title, basis.DocumentNumber, basis.Id)]);
+        }
+
+        notice.Publish(Now, date);
+        return notice;
+    }
 
     private async Task<Campaign> EnsureCampaignAsync(int organisationId, int year, string title, Action<Campaign> fill, CancellationToken cancellationToken, Campaign? parent = null)
     {
