@@ -60,6 +60,23 @@ public sealed class Campaign
         return campaign;
     }
 
+    /// <summary>A draft for the next year: the same templates, dates a year later, "2020" → "2021" in the title. Participants come when its notice is published.</summary>
+    public Campaign CopyForNextYear(DateTimeOffset now)
+    {
+        var next = Year + 1;
+        var copy = new Campaign(OrganisationId, next, ShiftYear(Title, Year), now);
+        copy.Describe(next, copy.Title, Theme, PeriodStart?.AddYears(1), PeriodEnd?.AddYears(1), PeriodText, ReportDeadline?.AddYears(1));
+        copy.ReplaceCategories(_categories.OrderBy(c => c.Order).Select(c => c.Name));
+        copy.ReplaceSections(_sections.OrderBy(s => s.Order).Select(s => (s.Title, s.Guidance, s.IsRequired)));
+        copy.ReplaceMaterials(_materials.OrderBy(m => m.Order).Select(m => (m.Name, m.Note, m.IsRequired)));
+        copy.ReplaceIndicators(_indicators.OrderBy(i => i.Order).Select(i => new Indicator(i.Code, i.Name, i.Unit, i.ValueType, i.IsRequired, i.Group, i.Prefill, i.Help)));
+        return copy;
+    }
+
+    /// <summary>"2020 年…" and "2020年…" become the next year; other numbers are left alone.</summary>
+    public static string ShiftYear(string text, int year) =>
+        text.Replace(year.ToString(System.Globalization.CultureInfo.InvariantCulture), (year + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
     public int Id { get; private set; }
 
     /// <summary>The owning organisation; its organisers manage the campaign.</summary>

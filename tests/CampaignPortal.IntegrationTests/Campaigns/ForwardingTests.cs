@@ -80,6 +80,33 @@ public sealed partial class ForwardingTests(PortalFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.Forbidden, (await filer.GetAsync($"/campaigns/{shaanxiCampaign}/forward")).StatusCode);
     }
 
+    [Fact]
+    public async Task CopyFromLastYear_DraftCampaignAndNotice_DatesMovedByAYear()
+    {
+        var source = await factory.WithDbAsync(db => db.Campaigns.Where(c => c.Title == "2020年陕西省“全国科技工作者日”活动").Select(c => c.Id).SingleAsync());
+        using var other = await factory.SignedInAsync("xj.organiser@demo.local");
+        using var sx = await factory.SignedInAsync("sx.organiser@demo.local");
+
+        var denied = await other.PostFormAsync($"/campaigns/{source}/copy", new Dictionary<string, string>(), "/organiser");
+        var copied = await sx.PostFormAsync($"/campaigns/{source}/copy", new Dictionary<string, string>(), $"/campaigns/{source}");
+
+        Assert.Equal(HttpStatusCode.NotFound, denied.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, copied.StatusCode);
+        var id = int.Parse(copied.Headers.Location!.OriginalString.Split('/').Last());
+        var copy = await factory.WithDbAsync(db => db.Campaigns.Include(c => c.Categories).Include(c => c.Indicators).AsNoTracking().SingleAsync(c => c.Id == id));
+        Assert.Equal("2021年陕西省“全国科技工作者日”活动", copy.Title);
+        Assert.Equal(CampaignStatus.Draft, copy.Status);
+        Assert.Equal(new DateOnly(2021, 6, 10), copy.ReportDeadline);
+        Assert.Equal(["团结引领", "建家办事", "为民服务", "开放合作", "表彰发布"], copy.Categories.OrderBy(c => c.Order).Select(c => c.Name));
+        Assert.Equal(8, copy.Indicators.Count);
+        var notice = await factory.WithDbAsync(db => db.Notices.Include(n => n.Addressees).AsNoTracking().SingleAsync(n => n.CampaignId == id));
+        Assert.Equal("关于印发《2021 年陕西省“全国科技工作者日”活动工作方案》的通知", notice.Title);
+        Assert.Equal(NoticeStatus.Draft, notice.Status);
+        Assert.True(notice.IsMain);
+        Assert.Equal(7, notice.Addressees.Count);
+        Assert.Contains("2021 年", notice.BodyHtml, StringComparison.Ordinal);
+    }
+
     private static async Task<int> CampaignAsync(PortalClient client, string title, string deadline)
     {
         var response = await client.PostFormAsync("/campaigns/create", new Dictionary<string, string>

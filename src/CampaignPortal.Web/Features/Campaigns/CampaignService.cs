@@ -171,6 +171,44 @@ public sealed partial class CampaignService(AppDbContext db, CurrentUser current
         return CommandResult.Ok(id);
     }
 
+    /// <summary>Copy from last year: a draft campaign a year later and a draft of its main notice, to edit.</summary>
+    public async Task<CommandResult> CopyForNextYearAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } source)
+        {
+            return CommandResult.NotFound;
+        }
+
+        var now = clock.GetUtcNow();
+        var copy = source.CopyForNextYear(now);
+        db.Campaigns.Add(copy);
+        await db.SaveChangesAsync(cancellationToken);
+        var main = await db.Notices.AsNoTracking()
+            .Include(n => n.Issuers).Include(n => n.Addressees).Include(n => n.Bases).Include(n => n.Contacts)
+            .AsSplitQuery()
+            .Where(n => n.CampaignId == id && n.IsMain).OrderByDescending(n => n.Id).FirstOrDefaultAsync(cancellationToken);
+        if (main is not null)
+        {
+            var notice = new Notice(copy.Id, main.Kind, Campaign.ShiftYear(main.Title, source.Year), now);
+            notice.MarkMain();
+            notice.Write(new NoticeContent(main.Kind, notice.Title, null, main.MainRecipientsText, main.CopyRecipientsText,
+                Campaign.ShiftYear(main.BodyHtml, source.Year), main.RequirementsHtml is null ? null : Campaign.ShiftYear(main.RequirementsHtml, source.Year),
+                main.ReportTo, main.ReportMethod, null, main.IsPublic));
+            var issuerIds = main.Issuers.OrderBy(i => i.Order).Select(i => i.OrganisationId).ToList();
+            var names = await db.Organisations.Where(o => issuerIds.Contains(o.Id)).Select(o => new { o.Name, o.ShortName }).ToListAsync(cancellationToken);
+            notice.SetIssuers(issuerIds, names.SelectMany(n => new[] { n.Name, n.ShortName }).ToList());
+            notice.SetAddressees(main.Addressees.Where(a => a.Role == AddresseeRole.Main).Select(a => a.OrganisationId),
+                main.Addressees.Where(a => a.Role == AddresseeRole.Copy).Select(a => a.OrganisationId));
+            notice.SetContacts(main.Contacts.OrderBy(c => c.Order).Select(c => new NoticeContact(c.Names, c.Phones, c.Email, c.Office, c.Address, c.Postcode)));
+            db.Notices.Add(notice);
+        }
+
+        audit.Record(AuditAction.CampaignCreated, nameof(Campaign), Id(copy.Id), $"由“{source.Title}”复制新建活动“{copy.Title}”", subjectOrganisationId: copy.OrganisationId);
+        await db.SaveChangesAsync(cancellationToken);
+        LogCampaign(logger, "copied for next year", copy.Id);
+        return CommandResult.Ok(copy.Id);
+    }
+
     public async Task<CommandResult> CloseAsync(int id, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, cancellationToken) is not { } campaign)

@@ -86,6 +86,19 @@ public sealed class CampaignsController(CampaignService campaigns, ForwardingSer
         return View("Form", new CampaignFormViewModel(id, input));
     }
 
+    [HttpPost("/campaigns/{id:int}/copy")]
+    public async Task<IActionResult> Copy(int id)
+    {
+        var result = await campaigns.CopyForNextYearAsync(id, HttpContext.RequestAborted);
+        if (!result.Found)
+        {
+            return NotFound();
+        }
+
+        TempData[StatusMessage.Key] = "已复制为下一年度的活动草稿（日期顺延一年，通知为草稿）。请逐项核对后再发布。";
+        return Redirect($"/campaigns/{result.Id}");
+    }
+
     [HttpGet("/campaigns/{id:int}/close")]
     public async Task<IActionResult> ConfirmClose(int id) =>
         await campaigns.FindAsync(id, HttpContext.RequestAborted) is { } c ? View("ConfirmClose", c) : NotFound();
