@@ -52,11 +52,7 @@ public sealed class Campaign
 
         var campaign = new Campaign(organisationId, parent.Year, title, now) { ParentCampaignId = parent.Id };
         campaign.Describe(parent.Year, title, parent.Theme, parent.PeriodStart, parent.PeriodEnd, parent.PeriodText, reportDeadline);
-        campaign.ReplaceCategories(parent.Categories.OrderBy(c => c.Order).Select(c => c.Name));
-        campaign.ReplaceSections(parent.Sections.OrderBy(s => s.Order).Select(s => (s.Title, s.Guidance, s.IsRequired)));
-        campaign.ReplaceMaterials(parent.Materials.OrderBy(m => m.Order).Select(m => (m.Name, m.Note, m.IsRequired)));
-        campaign.ReplaceIndicators(parent.Indicators.OrderBy(i => i.Order)
-            .Select(i => new Indicator(i.Code, i.Name, i.Unit, i.ValueType, i.IsRequired, i.Group, i.Prefill, i.Help)));
+        campaign.CopyTemplatesFrom(parent);
         return campaign;
     }
 
@@ -66,11 +62,18 @@ public sealed class Campaign
         var next = Year + 1;
         var copy = new Campaign(OrganisationId, next, ShiftYear(Title, Year), now);
         copy.Describe(next, copy.Title, Theme, PeriodStart?.AddYears(1), PeriodEnd?.AddYears(1), PeriodText, ReportDeadline?.AddYears(1));
-        copy.ReplaceCategories(_categories.OrderBy(c => c.Order).Select(c => c.Name));
-        copy.ReplaceSections(_sections.OrderBy(s => s.Order).Select(s => (s.Title, s.Guidance, s.IsRequired)));
-        copy.ReplaceMaterials(_materials.OrderBy(m => m.Order).Select(m => (m.Name, m.Note, m.IsRequired)));
-        copy.ReplaceIndicators(_indicators.OrderBy(i => i.Order).Select(i => new Indicator(i.Code, i.Name, i.Unit, i.ValueType, i.IsRequired, i.Group, i.Prefill, i.Help)));
+        copy.CopyTemplatesFrom(this);
         return copy;
+    }
+
+    /// <summary>Categories, report sections, materials and indicators of another campaign, in its order.</summary>
+    private void CopyTemplatesFrom(Campaign source)
+    {
+        ReplaceCategories(source._categories.OrderBy(c => c.Order).Select(c => c.Name));
+        ReplaceSections(source._sections.OrderBy(s => s.Order).Select(s => (s.Title, s.Guidance, s.IsRequired)));
+        ReplaceMaterials(source._materials.OrderBy(m => m.Order).Select(m => (m.Name, m.Note, m.IsRequired)));
+        ReplaceIndicators(source._indicators.OrderBy(i => i.Order)
+            .Select(i => new Indicator(i.Code, i.Name, i.Unit, i.ValueType, i.IsRequired, i.Group, i.Prefill, i.Help)));
     }
 
     /// <summary>"2020 年…" and "2020年…" become the next year; other numbers are left alone.</summary>

@@ -106,25 +106,31 @@ public sealed partial class ForwardingService(AppDbContext db, CurrentUser curre
     /// <summary>The campaigns forwarded from this one, down every level, in tree order.</summary>
     public async Task<IReadOnlyList<ForwardedRow>> ForwardedAsync(int campaignId, CancellationToken cancellationToken)
     {
-        var rows = new List<ForwardedRow>();
+        // One query per level (the tree is a few levels deep), then a depth-first walk for the display order.
+        var found = new List<(int? ParentId, ForwardedRow Row)>();
         var level = new List<int> { campaignId };
         for (var depth = 1; level.Count > 0 && depth <= 6; depth++)
         {
             var ids = level;
             var children = await db.Campaigns.AsNoTracking().Where(c => c.ParentCampaignId != null && ids.Contains(c.ParentCampaignId.Value))
-                .OrderBy(c => c.Id)
-                .Select(c => new { c.Id, c.ParentCampaignId, Row = new ForwardedRow(c.Id, c.Title, c.Organisation!.Name, depth, c.Status, c.ReportDeadline) })
+                .Select(c => new { c.ParentCampaignId, Row = new ForwardedRow(c.Id, c.Title, c.Organisation!.Name, depth, c.Status, c.ReportDeadline) })
                 .ToListAsync(cancellationToken);
-            foreach (var child in children)
-            {
-                var parentIndex = rows.FindLastIndex(r => r.Id == child.ParentCampaignId);
-                var insertAt = parentIndex < 0 ? rows.Count : parentIndex + 1 + rows.Skip(parentIndex + 1).TakeWhile(r => r.Level > depth - 1).Count();
-                rows.Insert(insertAt, child.Row);
-            }
-
-            level = children.Select(c => c.Id).ToList();
+            found.AddRange(children.Select(c => (c.ParentCampaignId, c.Row)));
+            level = children.Select(c => c.Row.Id).ToList();
         }
 
+        var byParent = found.OrderBy(f => f.Row.Id).ToLookup(f => f.ParentId, f => f.Row);
+        var rows = new List<ForwardedRow>(found.Count);
+        void Walk(int parentId)
+        {
+            foreach (var row in byParent[parentId])
+            {
+                rows.Add(row);
+                Walk(row.Id);
+            }
+        }
+
+        Walk(campaignId);
         return rows;
     }
 
