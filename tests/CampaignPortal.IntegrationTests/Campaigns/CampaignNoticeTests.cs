@@ -160,7 +160,7 @@ public sealed partial class CampaignNoticeTests(PortalFactory factory) : IClassF
         var fields = NoticeFields("内部通知", await factory.OrganisationIdAsync("克拉玛依市科学技术协会"), ["County"]);
         fields["IsPublic"] = "false";
         var created = await client.PostFormAsync($"/campaigns/{campaignId}/notices/create", fields, $"/campaigns/{campaignId}/notices/create");
-        var noticeId = int.Parse(NoticeId().Match(created.Headers.Location!.OriginalString).Groups[1].Value);
+        var noticeId = Redirects.CreatedId(created);
         await client.PostFormAsync($"/notices/{noticeId}/publish", new Dictionary<string, string>(), $"/notices/{noticeId}/publish");
         await factory.CreateUserAsync("dsz.filer@test.local", organisation: "独山子区科学技术协会");
 
@@ -272,11 +272,11 @@ public sealed partial class CampaignNoticeTests(PortalFactory factory) : IClassF
         var fields = NoticeFields("第一份", karamay, ["County"]);
         fields["DocumentNumber"] = "克科协发〔2026〕8号";
         var first = await client.PostFormAsync($"/campaigns/{campaignId}/notices/create", fields, $"/campaigns/{campaignId}/notices/create");
-        var firstId = int.Parse(NoticeId().Match(first.Headers.Location!.OriginalString).Groups[1].Value);
+        var firstId = Redirects.CreatedId(first);
         await client.PostFormAsync($"/notices/{firstId}/publish", new Dictionary<string, string>(), $"/notices/{firstId}/publish");
         fields["Title"] = "第二份";
         var second = await client.PostFormAsync($"/campaigns/{campaignId}/notices/create", fields, $"/campaigns/{campaignId}/notices/create");
-        var secondId = int.Parse(NoticeId().Match(second.Headers.Location!.OriginalString).Groups[1].Value);
+        var secondId = Redirects.CreatedId(second);
 
         var publish = await client.PostFormAsync($"/notices/{secondId}/publish", new Dictionary<string, string>(), $"/notices/{secondId}/publish");
 
@@ -324,14 +324,14 @@ public sealed partial class CampaignNoticeTests(PortalFactory factory) : IClassF
     {
         var response = await client.PostFormAsync("/campaigns/create", CampaignFields(title), "/campaigns/create");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return int.Parse(response.Headers.Location!.OriginalString.Split('/').Last());
+        return Redirects.CreatedId(response);
     }
 
     private static async Task<int> CreateNoticeAsync(PortalClient client, int campaignId, string title, int issuerId, string[] mainKinds, string body = "一、活动时间\n二、活动内容")
     {
         var response = await client.PostFormAsync($"/campaigns/{campaignId}/notices/create", NoticeFields(title, issuerId, mainKinds, body), $"/campaigns/{campaignId}/notices/create");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return int.Parse(NoticeId().Match(response.Headers.Location!.OriginalString).Groups[1].Value);
+        return Redirects.CreatedId(response);
     }
 
     private static Dictionary<string, string> CampaignFields(string title, string deadline = "2026-06-15") => new()
@@ -369,6 +369,4 @@ public sealed partial class CampaignNoticeTests(PortalFactory factory) : IClassF
         return fields;
     }
 
-    [GeneratedRegex("/notices/(\\d+)/edit")]
-    private static partial Regex NoticeId();
 }

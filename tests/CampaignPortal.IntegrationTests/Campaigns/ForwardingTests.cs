@@ -23,7 +23,7 @@ public sealed partial class ForwardingTests(PortalFactory factory) : IClassFixtu
 
         Assert.Contains("不能晚于上级活动的截止日期", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, forwarded.StatusCode);
-        var xjNotice = int.Parse(EditLink().Match(forwarded.Headers.Location!.OriginalString).Groups[1].Value);
+        var xjNotice = Redirects.CreatedId(forwarded);
         var child = await factory.WithDbAsync(db => db.Campaigns.Include(c => c.Indicators).AsNoTracking().SingleAsync(c => c.Title == "2026年自治区全国科技工作者日"));
         var parent = await factory.WithDbAsync(db => db.Campaigns.Include(c => c.Indicators).AsNoTracking().SingleAsync(c => c.Id == national));
         Assert.Equal(national, child.ParentCampaignId);
@@ -92,7 +92,7 @@ public sealed partial class ForwardingTests(PortalFactory factory) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.NotFound, denied.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, copied.StatusCode);
-        var id = int.Parse(copied.Headers.Location!.OriginalString.Split('/').Last());
+        var id = Redirects.CreatedId(copied);
         var copy = await factory.WithDbAsync(db => db.Campaigns.Include(c => c.Categories).Include(c => c.Indicators).AsNoTracking().SingleAsync(c => c.Id == id));
         Assert.Equal("2021年陕西省“全国科技工作者日”活动", copy.Title);
         Assert.Equal(CampaignStatus.Draft, copy.Status);
@@ -118,7 +118,7 @@ public sealed partial class ForwardingTests(PortalFactory factory) : IClassFixtu
             ["ReportDeadline"] = deadline,
             ["Indicators"] = "activities|举办活动|次\nparticipants|参与人数|人次",
         }, "/campaigns/create");
-        return int.Parse(response.Headers.Location!.OriginalString.Split('/').Last());
+        return Redirects.CreatedId(response);
     }
 
     private static async Task<int> NoticeAsync(PortalClient client, int campaignId, string title, int issuer, string kind)
@@ -132,7 +132,7 @@ public sealed partial class ForwardingTests(PortalFactory factory) : IClassFixtu
             ["IsPublic"] = "true",
             ["MainAddresseeKinds[0]"] = kind,
         }, $"/campaigns/{campaignId}/notices/create");
-        return int.Parse(EditLink().Match(response.Headers.Location!.OriginalString).Groups[1].Value);
+        return Redirects.CreatedId(response);
     }
 
     private static async Task Publish(PortalClient client, int noticeId)
@@ -141,6 +141,4 @@ public sealed partial class ForwardingTests(PortalFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
-    [GeneratedRegex("/notices/(\\d+)/edit")]
-    private static partial Regex EditLink();
 }

@@ -101,7 +101,7 @@ public sealed partial class NoticeEdgeTests(PortalFactory factory) : IClassFixtu
             ["PeriodEnd"] = "2026-05-31",
             ["ReportDeadline"] = "2026-06-10",
         }, "/campaigns/create");
-        var campaignId = int.Parse(created.Headers.Location!.OriginalString.Split('/').Last());
+        var campaignId = Redirects.CreatedId(created);
         var first = await NoticeAsync(client, campaignId, "原通知", karamay, ["County"]);
         await client.PostFormAsync($"/notices/{first}/publish", new Dictionary<string, string>(), $"/notices/{first}/publish");
         await client.PostFormAsync($"/notices/{first}/withdraw", new Dictionary<string, string> { ["reason"] = "漏了主送单位" }, $"/notices/{first}/withdraw");
@@ -131,7 +131,7 @@ public sealed partial class NoticeEdgeTests(PortalFactory factory) : IClassFixtu
             ["PeriodEnd"] = "2026-05-31",
             ["ReportDeadline"] = "2026-06-10",
         }, "/campaigns/create");
-        var campaignId = int.Parse(created.Headers.Location!.OriginalString.Split('/').Last());
+        var campaignId = Redirects.CreatedId(created);
         var noticeId = await NoticeAsync(client, campaignId, "超大附件通知", karamay, ["County"]);
         var pdf = new byte[52 * 1024 * 1024];
         "%PDF-1.4"u8.CopyTo(pdf);
@@ -161,7 +161,7 @@ public sealed partial class NoticeEdgeTests(PortalFactory factory) : IClassFixtu
         }
 
         var response = await client.PostFormAsync($"/campaigns/{campaignId}/notices/create", fields, $"/campaigns/{campaignId}/notices/create");
-        return int.Parse(EditLink().Match(response.Headers.Location!.OriginalString).Groups[1].Value);
+        return Redirects.CreatedId(response);
     }
 
     private static Notice Published(int campaignId, Organisation issuer, string title, bool isPublic)
@@ -173,6 +173,4 @@ public sealed partial class NoticeEdgeTests(PortalFactory factory) : IClassFixtu
         return notice;
     }
 
-    [GeneratedRegex("/notices/(\\d+)/edit")]
-    private static partial Regex EditLink();
 }

@@ -1,0 +1,18 @@
+using System.Text.RegularExpressions;
+
+namespace CampaignPortal.IntegrationTests.Infrastructure;
+
+/// <summary>Reads the id of what a POST created from where it redirects (/campaigns/{id}, /notices/{id}/edit, …).</summary>
+public static partial class Redirects
+{
+    public static int CreatedId(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location?.OriginalString ?? string.Empty;
+        var match = IdPattern().Match(location);
+        Assert.True(match.Success, $"Expected a redirect to a campaign or notice, got {(int)response.StatusCode} {location}");
+        return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [GeneratedRegex("^/(?:campaigns|notices)/(\\d+)(?:/edit)?$")]
+    private static partial Regex IdPattern();
+}
