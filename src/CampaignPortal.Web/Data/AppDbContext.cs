@@ -29,6 +29,8 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser>, IDataPr
 
     public DbSet<NoticeReceipt> NoticeReceipts => Set<NoticeReceipt>();
 
+    public DbSet<Notification> Notifications => Set<Notification>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -31,6 +31,8 @@ public static class Schema
     public const int FileName = 255;
     public const int ContentType = 100;
     public const int Sha256 = 64;
+    public const int Notification = 400;
+    public const int Link = 400;
 
     /// <summary>Rich text (body, requirements) after sanitising: 200 KB of HTML.</summary>
     public const int RichTextBytes = 200 * 1024;

@@ -71,6 +71,7 @@ public enum AuditAction
     NoticePublished,
     NoticeWithdrawn,
     NoticeAcknowledged,
+    NoticeRevised,
 }
 
 public static class AuditActionNames
@@ -104,6 +105,7 @@ public static class AuditActionNames
         AuditAction.NoticePublished => "发布通知",
         AuditAction.NoticeWithdrawn => "撤回通知",
         AuditAction.NoticeAcknowledged => "签收通知",
+        AuditAction.NoticeRevised => "修订通知",
         _ => action.ToString(),
     };
 }

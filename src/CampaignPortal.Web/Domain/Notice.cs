@@ -40,6 +40,7 @@ public sealed class Notice
     private readonly List<NoticeBasis> _bases = [];
     private readonly List<NoticeContact> _contacts = [];
     private readonly List<NoticeAttachment> _attachments = [];
+    private readonly List<NoticeRevision> _revisions = [];
 
     private Notice()
     {
@@ -125,6 +126,15 @@ public sealed class Notice
 
     public IReadOnlyList<NoticeAttachment> Attachments => _attachments;
 
+    /// <summary>Every published state, first publication included (load them before <see cref="Revise"/>).</summary>
+    public IReadOnlyList<NoticeRevision> Revisions => _revisions;
+
+    /// <summary>The number of the current revision: 0 for a draft, 1 once published, 2 after the first revision.</summary>
+    public int RevisionNumber { get; private set; }
+
+    /// <summary>When the notice was last revised after publication.</summary>
+    public DateTimeOffset? RevisedAt { get; private set; }
+
     public void MarkMain() => IsMain = true;
 
     public void AttachTo(int? noticeId)
@@ -199,7 +209,7 @@ public sealed class Notice
     }
 
     /// <summary>Publishes the notice. Its date of publication is China's calendar day unless the organiser gave one.</summary>
-    public void Publish(DateTimeOffset at, DateOnly publicationDate)
+    public void Publish(DateTimeOffset at, DateOnly publicationDate, string? publishedBy = null)
     {
         EnsureDraft();
         if (_issuers.Count == 0)
@@ -220,7 +230,48 @@ public sealed class Notice
         Status = NoticeStatus.Published;
         PublishedAt = at;
         PublicationDate = publicationDate;
+        RevisionNumber = 1;
+        _revisions.Add(new NoticeRevision(1, this, null, at, publishedBy));
     }
+
+    /// <summary>
+    /// 修订: changes the text of a published notice and keeps the new state as the next revision with its change note.
+    /// The revisions must be loaded. A revision that changes nothing is refused.
+    /// </summary>
+    public void Revise(NoticeRevisionContent content, string changeNote, DateTimeOffset at, string? revisedBy)
+    {
+        if (Status != NoticeStatus.Published)
+        {
+            throw new DomainException(Status == NoticeStatus.Draft ? "草稿可以直接编辑，无需修订。" : "通知已撤回，不能再修订。");
+        }
+
+        if (string.IsNullOrWhiteSpace(changeNote))
+        {
+            throw new DomainException("请填写修订说明，说明改了什么、为什么改。");
+        }
+
+        var after = (content.Title.Trim(), Clean(content.DocumentNumber), Clean(content.MainRecipientsText), Clean(content.CopyRecipientsText),
+            content.BodyHtml, string.IsNullOrWhiteSpace(content.RequirementsHtml) ? null : content.RequirementsHtml,
+            Clean(content.ReportTo), Clean(content.ReportMethod), content.DocumentDate);
+        if (after == (Title, DocumentNumber, MainRecipientsText, CopyRecipientsText, BodyHtml, RequirementsHtml, ReportTo, ReportMethod, DocumentDate))
+        {
+            throw new DomainException("内容与当前版本相同，没有需要修订的地方。");
+        }
+
+        if (string.IsNullOrWhiteSpace(after.Item5) || string.IsNullOrWhiteSpace(after.Item1))
+        {
+            throw new DomainException("通知标题和正文不能为空。");
+        }
+
+        (Title, DocumentNumber, MainRecipientsText, CopyRecipientsText, BodyHtml, RequirementsHtml, ReportTo, ReportMethod, DocumentDate) = after;
+        RevisionNumber = Math.Max(RevisionNumber, _revisions.Count) + 1;
+        RevisedAt = at;
+        _revisions.Add(new NoticeRevision(RevisionNumber, this, changeNote.Trim(), at, revisedBy));
+    }
+
+    /// <summary>Recomputes the search text after the title or 文号 changed in a revision.</summary>
+    public void RefreshSearchText(IEnumerable<string> issuerNames) =>
+        SearchText = Normalise(string.Join(" ", [Title, DocumentNumber ?? string.Empty, .. issuerNames]));
 
     public void Withdraw(string reason, DateTimeOffset at)
     {

@@ -59,5 +59,10 @@ public sealed class RichText
         return clean is "<p><br></p>" or "<p></p>" ? string.Empty : clean;
     }
 
+    /// <summary>Whether sanitised HTML has any readable text (a body of empty paragraphs has none).</summary>
+    public static bool HasText(string? html) =>
+        !string.IsNullOrWhiteSpace(html) && !string.IsNullOrWhiteSpace(System.Net.WebUtility.HtmlDecode(
+            System.Text.RegularExpressions.Regex.Replace(html, "<[^>]*>", string.Empty, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1))));
+
     public static bool IsTooLarge(string? html) => html is not null && Encoding.UTF8.GetByteCount(html) > Data.Schema.RichTextBytes;
 }

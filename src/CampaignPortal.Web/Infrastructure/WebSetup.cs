@@ -233,6 +233,7 @@ public static partial class WebSetup
         services.AddScoped<Features.Campaigns.NoticeEditService>();
         services.AddScoped<Features.Campaigns.ForwardingService>();
         services.AddScoped<Features.Receipts.ReceiptService>();
+        services.AddScoped<Features.Notifications.NotificationService>();
     }
 
     /// <summary>

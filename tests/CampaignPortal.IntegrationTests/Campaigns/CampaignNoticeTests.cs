@@ -4,6 +4,7 @@ using CampaignPortal.IntegrationTests.Infrastructure;
 using CampaignPortal.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
+using static CampaignPortal.IntegrationTests.Infrastructure.CampaignSteps;
 
 namespace CampaignPortal.IntegrationTests.Campaigns;
 
@@ -319,54 +320,4 @@ public sealed partial class CampaignNoticeTests(PortalFactory factory) : IClassF
         Assert.False(await factory.WithDbAsync(db => db.Participants.AnyAsync(p => p.CampaignId == campaignId)));
         Assert.Equal("越权写入测试活动", await factory.WithDbAsync(db => db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.Title).SingleAsync()));
     }
-
-    private static async Task<int> CreateCampaignAsync(PortalClient client, string title)
-    {
-        var response = await client.PostFormAsync("/campaigns/create", CampaignFields(title), "/campaigns/create");
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return Redirects.CreatedId(response);
-    }
-
-    private static async Task<int> CreateNoticeAsync(PortalClient client, int campaignId, string title, int issuerId, string[] mainKinds, string body = "一、活动时间\n二、活动内容")
-    {
-        var response = await client.PostFormAsync($"/campaigns/{campaignId}/notices/create", NoticeFields(title, issuerId, mainKinds, body), $"/campaigns/{campaignId}/notices/create");
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return Redirects.CreatedId(response);
-    }
-
-    private static Dictionary<string, string> CampaignFields(string title, string deadline = "2026-06-15") => new()
-    {
-        ["Year"] = "2026",
-        ["Title"] = title,
-        ["Theme"] = "热爱科学 崇尚科学",
-        ["PeriodStart"] = "2026-05-20",
-        ["PeriodEnd"] = "2026-05-31",
-        ["ReportDeadline"] = deadline,
-        ["Sections"] = "基本情况|组织与开展情况|必填\n活动亮点||必填",
-        ["Materials"] = "统计表||必填",
-        ["Indicators"] = "activities|举办活动|次|整数|必填||已举办活动数\nparticipants|参与人数|人次\nscientists|参与科技工作者|人次\nboards|展板|块|整数|选填|发放资料\nbooks|读本|册|整数|选填|发放资料\nleaflets|宣传页|份|整数|选填|发放资料\nmedia|媒体报道|篇\nfunds|投入经费|万元|小数",
-    };
-
-    private static Dictionary<string, string> NoticeFields(string title, int issuerId, string[] mainKinds, string body = "一、活动时间")
-    {
-        var fields = new Dictionary<string, string>
-        {
-            ["Kind"] = "Notice",
-            ["Title"] = title,
-            ["IssuerIds[0]"] = issuerId.ToString(),
-            ["MainRecipientsText"] = "各区科协",
-            ["Body"] = body,
-            ["DocumentDate"] = "2026-05-04",
-            ["IsPublic"] = "true",
-            ["ContactNames"] = "刘强",
-            ["ContactPhones"] = "0990-0000000",
-        };
-        for (var i = 0; i < mainKinds.Length; i++)
-        {
-            fields[$"MainAddresseeKinds[{i}]"] = mainKinds[i];
-        }
-
-        return fields;
-    }
-
 }

@@ -28,6 +28,8 @@ public sealed partial class MigrationTests
         typeof(CampaignPortal.Web.Domain.NoticeAddressee),
         typeof(CampaignPortal.Web.Domain.NoticeBasis),
         typeof(CampaignPortal.Web.Domain.NoticeContact),
+        typeof(CampaignPortal.Web.Domain.NoticeRevision),
+        typeof(CampaignPortal.Web.Domain.Notification),
         typeof(CampaignPortal.Web.Domain.NoticeAttachment),
         typeof(CampaignPortal.Web.Domain.NoticeReceipt),
     ];

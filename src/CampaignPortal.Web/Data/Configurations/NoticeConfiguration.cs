@@ -28,6 +28,7 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         builder.HasMany(n => n.Bases).WithOne().HasForeignKey(x => x.NoticeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(n => n.Contacts).WithOne().HasForeignKey(x => x.NoticeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(n => n.Attachments).WithOne().HasForeignKey(x => x.NoticeId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(n => n.Revisions).WithOne().HasForeignKey(x => x.NoticeId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -37,6 +38,7 @@ internal sealed class NoticePartsConfiguration :
     IEntityTypeConfiguration<NoticeBasis>,
     IEntityTypeConfiguration<NoticeContact>,
     IEntityTypeConfiguration<NoticeAttachment>,
+    IEntityTypeConfiguration<NoticeRevision>,
     IEntityTypeConfiguration<StoredFile>
 {
     public void Configure(EntityTypeBuilder<NoticeIssuer> builder)
@@ -73,6 +75,20 @@ internal sealed class NoticePartsConfiguration :
     {
         builder.Property(x => x.Title).HasMaxLength(Schema.Title);
         builder.HasOne(x => x.File).WithMany().HasForeignKey(x => x.StoredFileId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<NoticeRevision> builder)
+    {
+        builder.Property(x => x.ChangeNote).HasMaxLength(Schema.LongText);
+        builder.Property(x => x.RevisedBy).HasMaxLength(Schema.PersonName);
+        builder.Property(x => x.Title).HasMaxLength(Schema.Title).IsRequired();
+        builder.Property(x => x.DocumentNumber).HasMaxLength(Schema.DocumentNumber);
+        builder.Property(x => x.MainRecipientsText).HasMaxLength(Schema.RecipientsText);
+        builder.Property(x => x.CopyRecipientsText).HasMaxLength(Schema.RecipientsText);
+        builder.Property(x => x.BodyHtml).IsRequired();
+        builder.Property(x => x.ReportTo).HasMaxLength(Schema.MediumText);
+        builder.Property(x => x.ReportMethod).HasMaxLength(Schema.MediumText);
+        builder.HasIndex(x => new { x.NoticeId, x.Number }).IsUnique();
     }
 
     public void Configure(EntityTypeBuilder<StoredFile> builder)

@@ -66,6 +66,9 @@ public sealed class DemoCampaigns(AppDbContext db, FileService files, TimeProvid
 
     private DateTimeOffset Now => clock.GetUtcNow();
 
+    /// <summary>10:00 China time on a seed document's publication date: its first revision shows that day, not today.</summary>
+    private static DateTimeOffset At(DateOnly date) => new DateTimeOffset(date.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)).ToUniversalTime();
+
     /// <summary>
     /// The 2022 Workers' Day down the tree: 中国科协 → 自治区科协 (forwarded to 14 prefectures) → 克拉玛依市科协 (forwarded to
     /// its two districts), with receipts in each state: acknowledged, 代签收, read only, unread.
@@ -128,7 +131,7 @@ public sealed class DemoCampaigns(AppDbContext db, FileService files, TimeProvid
             notice.SetBases([(basis.Title, basis.DocumentNumber, basis.Id)]);
         }
 
-        notice.Publish(Now, date);
+        notice.Publish(At(date), date);
         return notice;
     }
 
@@ -179,7 +182,7 @@ public sealed class DemoCampaigns(AppDbContext db, FileService files, TimeProvid
         using var table = new MemoryStream(await StatisticsTable.BuildAsync(full, cancellationToken));
         var stored = await files.StoreAsync(table, StatisticsTable.FileName(full), FileTypes.Documents, campaign.OrganisationId, null, cancellationToken);
         notice.AddAttachment(stored.File!.Id, "2023年自治区科技活动周开展情况统计表");
-        notice.Publish(Now, new DateOnly(2023, 5, 4));
+        notice.Publish(At(new DateOnly(2023, 5, 4)), new DateOnly(2023, 5, 4));
         campaign.AddParticipants(prefectures, ParticipantSource.Notice, Now);
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -211,8 +214,8 @@ public sealed class DemoCampaigns(AppDbContext db, FileService files, TimeProvid
         plan.SetIssuers([shaanxi.Id], []);
         plan.AttachTo(notice.Id);
         db.Notices.Add(plan);
-        notice.Publish(Now, new DateOnly(2020, 5, 19));
-        plan.Publish(Now, new DateOnly(2020, 5, 19));
+        notice.Publish(At(new DateOnly(2020, 5, 19)), new DateOnly(2020, 5, 19));
+        plan.Publish(At(new DateOnly(2020, 5, 19)), new DateOnly(2020, 5, 19));
         campaign.AddParticipants(addressees, ParticipantSource.Notice, Now);
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -8,9 +8,12 @@ namespace CampaignPortal.Web.Features.Campaigns;
 
 /// <summary>Writing, publishing and withdrawing notices (organisers of the owning organisation only).</summary>
 [Authorize(Policy = Policies.OrganiserArea)]
-public sealed class NoticeEditController(NoticeEditService notices, IValidator<NoticeInput> validator, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) : Controller
+public sealed class NoticeEditController(
+    NoticeEditService notices, IValidator<NoticeInput> validator, IValidator<NoticeRevisionInput> revisionValidator,
+    Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) : Controller
 {
     private const string FormView = "~/Features/Campaigns/Views/NoticeForm.cshtml";
+    private const string ReviseView = "~/Features/Campaigns/Views/Revise.cshtml";
 
     [HttpGet("/campaigns/{campaignId:int}/notices/create")]
     public async Task<IActionResult> Create(int campaignId) =>
@@ -93,6 +96,48 @@ public sealed class NoticeEditController(NoticeEditService notices, IValidator<N
 
         TempData[StatusMessage.Key] = "通知已发布。";
         return Redirect($"/notices/{id}");
+    }
+
+    [HttpGet("/notices/{id:int}/revise")]
+    public async Task<IActionResult> Revise(int id)
+    {
+        var ct = HttpContext.RequestAborted;
+        if (await notices.FindAsync(id, ct) is not { } notice)
+        {
+            return NotFound();
+        }
+
+        if (notice.Status != Domain.NoticeStatus.Published)
+        {
+            TempData[StatusMessage.Key] = notice.Status == Domain.NoticeStatus.Draft ? "草稿可以直接编辑，无需修订。" : "通知已撤回，不能再修订。";
+            return Redirect(notice.Status == Domain.NoticeStatus.Draft ? $"/notices/{id}/edit" : $"/notices/{id}");
+        }
+
+        return View(ReviseView, await notices.RevisionFormAsync(id, null, ct));
+    }
+
+    [HttpPost("/notices/{id:int}/revise")]
+    public async Task<IActionResult> Revise(int id, NoticeRevisionInput input)
+    {
+        var ct = HttpContext.RequestAborted;
+        if (await revisionValidator.ValidateIntoAsync(input, ModelState, ct))
+        {
+            var result = await notices.ReviseAsync(id, input, ct);
+            if (!result.Found)
+            {
+                return NotFound();
+            }
+
+            if (result.Succeeded)
+            {
+                TempData[StatusMessage.Key] = "通知已修订，收文单位将收到修订提醒。";
+                return Redirect($"/notices/{id}");
+            }
+
+            result.CopyErrorsTo(ModelState);
+        }
+
+        return await notices.RevisionFormAsync(id, input, ct) is { } model ? View(ReviseView, model) : NotFound();
     }
 
     [HttpGet("/notices/{id:int}/withdraw")]

@@ -16,12 +16,14 @@ public sealed record NoticeFormViewModel(
     int CampaignId, string CampaignTitle, int? NoticeId, NoticeInput Input, IReadOnlyList<OrganisationOption> Issuers,
     IReadOnlyList<AddresseeOption> Addressees, IReadOnlyList<CampaignNoticeRow> OtherNotices, IReadOnlyList<NoticeAttachmentRow> Attachments);
 
+public sealed record NoticeRevisionFormViewModel(int NoticeId, string CurrentTitle, int CurrentRevision, NoticeRevisionInput Input);
+
 public sealed record NoticeAttachmentRow(Guid FileId, string Title, string FileName, long Size);
 
 /// <summary>Writing, publishing and withdrawing notices of the organiser's own campaigns.</summary>
 public sealed partial class NoticeEditService(
     AppDbContext db, CurrentUser currentUser, CampaignService campaigns, RichText richText, FileService files,
-    AuditLog audit, TimeProvider clock, ILogger<NoticeEditService> logger)
+    AuditLog audit, TimeProvider clock, Notifications.NotificationService notifications, ILogger<NoticeEditService> logger)
 {
     public async Task<Notice?> FindAsync(int id, CancellationToken cancellationToken)
     {
@@ -211,7 +213,7 @@ public sealed partial class NoticeEditService(
         }
 
         var now = clock.GetUtcNow();
-        notice.Publish(now, publicationDate ?? today);
+        notice.Publish(now, publicationDate ?? today, currentUser.Principal.DisplayName());
         if (campaign.Status == CampaignStatus.Draft && notice.IsMain)
         {
             campaign.Publish();
@@ -225,9 +227,80 @@ public sealed partial class NoticeEditService(
             campaign.AddParticipants(filers, ParticipantSource.Notice, now);
         }
 
+        var publisher = await currentUser.GetOrganisationAsync(cancellationToken);
+        await notifications.QueueForOrganisationsAsync(notice.Addressees.Select(a => a.OrganisationId).ToList(), NotificationKind.NoticePublished,
+            $"{publisher.ShortName}发布了通知《{notice.Title}》", $"/notices/{id}", cancellationToken);
         audit.Record(AuditAction.NoticePublished, nameof(Notice), Id(id), $"发布通知“{notice.Title}”", subjectOrganisationId: campaign.OrganisationId);
         await db.SaveChangesAsync(cancellationToken);
         LogNotice(logger, "published", id);
+        return CommandResult.Ok(id);
+    }
+
+    public async Task<NoticeRevisionFormViewModel?> RevisionFormAsync(int id, NoticeRevisionInput? input, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } n)
+        {
+            return null;
+        }
+
+        input ??= new NoticeRevisionInput
+        {
+            Title = n.Title,
+            DocumentNumber = n.DocumentNumber,
+            MainRecipientsText = n.MainRecipientsText,
+            CopyRecipientsText = n.CopyRecipientsText,
+            Body = n.BodyHtml,
+            Requirements = n.RequirementsHtml,
+            ReportTo = n.ReportTo,
+            ReportMethod = n.ReportMethod,
+            DocumentDate = n.DocumentDate,
+        };
+        return new NoticeRevisionFormViewModel(id, n.Title, n.RevisionNumber, input);
+    }
+
+    /// <summary>修订 of a published notice: the new text becomes the next revision; addressees are notified again.</summary>
+    public async Task<CommandResult> ReviseAsync(int id, NoticeRevisionInput input, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } notice)
+        {
+            return CommandResult.NotFound;
+        }
+
+        await db.Entry(notice).Collection(n => n.Revisions).LoadAsync(cancellationToken);
+        var body = richText.Sanitise(Paragraphs(input.Body));
+        var requirements = richText.Sanitise(Paragraphs(input.Requirements));
+        if (!RichText.HasText(body))
+        {
+            return CommandResult.Invalid(nameof(input.Body), "通知正文不能为空。");
+        }
+
+        if (RichText.IsTooLarge(body) || RichText.IsTooLarge(requirements))
+        {
+            return CommandResult.Invalid(nameof(input.Body), "正文超过 200 KB，请精简或把长篇内容作为附件上传。");
+        }
+
+        var note = input.ChangeNote ?? string.Empty;
+        try
+        {
+            notice.Revise(new NoticeRevisionContent(input.Title, input.DocumentNumber, input.MainRecipientsText, input.CopyRecipientsText,
+                body, requirements, input.ReportTo, input.ReportMethod, input.DocumentDate), note, clock.GetUtcNow(), currentUser.Principal.DisplayName());
+        }
+        catch (DomainException e)
+        {
+            // Shown on the form, with the organiser's text kept (nothing changed, a draft or a withdrawn notice).
+            return CommandResult.Invalid(string.Empty, e.Message);
+        }
+
+        var issuerIds = notice.Issuers.Select(i => i.OrganisationId).ToList();
+        var names = await db.Organisations.AsNoTracking().Where(o => issuerIds.Contains(o.Id))
+            .Select(o => new { o.Name, o.ShortName }).ToListAsync(cancellationToken);
+        notice.RefreshSearchText(names.SelectMany(o => new[] { o.Name, o.ShortName }));
+        await notifications.QueueForOrganisationsAsync(notice.Addressees.Select(a => a.OrganisationId).ToList(), NotificationKind.NoticeRevised,
+            $"通知《{notice.Title}》已修订（第 {notice.RevisionNumber} 版）：{note.Trim()}", $"/notices/{id}", cancellationToken);
+        var owner = (await currentUser.GetOrganisationAsync(cancellationToken)).Id;
+        audit.Record(AuditAction.NoticeRevised, nameof(Notice), Id(id), $"修订通知“{notice.Title}”（第 {notice.RevisionNumber} 版）：{note.Trim()}", subjectOrganisationId: owner);
+        await db.SaveChangesAsync(cancellationToken);
+        LogNotice(logger, "revised", id);
         return CommandResult.Ok(id);
     }
 

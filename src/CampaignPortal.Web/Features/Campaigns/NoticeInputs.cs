@@ -85,3 +85,46 @@ public sealed class NoticeInputValidator : AbstractValidator<NoticeInput>
             .WithMessage($"依据文件的文号不能超过 {Schema.DocumentNumber} 个字符。");
     }
 }
+
+/// <summary>修订 of a published notice: its text and a change note; issuers and addressees stay.</summary>
+public sealed class NoticeRevisionInput
+{
+    public string Title { get; set; } = string.Empty;
+
+    public string? DocumentNumber { get; set; }
+
+    public string? MainRecipientsText { get; set; }
+
+    public string? CopyRecipientsText { get; set; }
+
+    public string? Body { get; set; }
+
+    public string? Requirements { get; set; }
+
+    public string? ReportTo { get; set; }
+
+    public string? ReportMethod { get; set; }
+
+    public DateOnly? DocumentDate { get; set; }
+
+    /// <summary>修订说明, shown on the public page and in the addressees' notifications.</summary>
+    public string? ChangeNote { get; set; }
+}
+
+public sealed class NoticeRevisionInputValidator : AbstractValidator<NoticeRevisionInput>
+{
+    public NoticeRevisionInputValidator()
+    {
+        RuleFor(x => x.Title).NotEmpty().WithMessage("请填写通知标题。").MaximumLength(Schema.Title).WithMessage($"标题不能超过 {Schema.Title} 个字。");
+        RuleFor(x => x.DocumentNumber).MaximumLength(Schema.DocumentNumber).WithMessage("文号过长。");
+        RuleFor(x => x.MainRecipientsText).MaximumLength(Schema.RecipientsText).WithMessage($"主送单位不能超过 {Schema.RecipientsText} 个字。");
+        RuleFor(x => x.CopyRecipientsText).MaximumLength(Schema.RecipientsText).WithMessage($"抄送单位不能超过 {Schema.RecipientsText} 个字。");
+        RuleFor(x => x.Body).NotEmpty().WithMessage("通知正文不能为空。")
+            .Must(b => !RichText.IsTooLarge(b)).WithMessage("正文超过 200 KB，请精简或把长篇内容作为附件上传。");
+        RuleFor(x => x.Requirements).Must(b => !RichText.IsTooLarge(b)).WithMessage("有关要求超过 200 KB，请精简或作为附件上传。");
+        RuleFor(x => x.ReportTo).MaximumLength(Schema.MediumText).WithMessage("报送单位过长。");
+        RuleFor(x => x.ReportMethod).MaximumLength(Schema.MediumText).WithMessage("报送方式过长。");
+        RuleFor(x => x.ChangeNote).NotEmpty().WithMessage("请填写修订说明，说明改了什么、为什么改。")
+            .MaximumLength(Schema.LongText).WithMessage($"修订说明不能超过 {Schema.LongText} 个字。");
+    }
+}

@@ -35,9 +35,17 @@ public sealed record NoticeDocumentView(
     IReadOnlyList<string> Issuers, string? LeadIssuerShortName, IReadOnlyList<NoticeBasisView> Bases,
     IReadOnlyList<NoticeContactView> Contacts, IReadOnlyList<NoticeAttachmentView> Attachments);
 
+public sealed record NoticeRevisionRow(int Number, DateTimeOffset RevisedAt, string? ChangeNote);
+
 public sealed record NoticePageViewModel(NoticeDocumentView Notice, IReadOnlyList<NoticeDocumentView> WorkPlans, bool CanEdit)
 {
     public Receipts.ReceiptState? Receipt { get; init; }
+
+    /// <summary>修订记录, oldest first; one row (the first publication) when never revised.</summary>
+    public IReadOnlyList<NoticeRevisionRow> Revisions { get; init; } = [];
+
+    /// <summary>Set when an earlier revision is shown instead of the current text.</summary>
+    public int? ShownRevision { get; init; }
 }
 
 /// <summary>
@@ -119,8 +127,42 @@ public sealed class NoticeReadService(AppDbContext db, CurrentUser currentUser)
             }
         }
 
-        return new NoticePageViewModel(notice, plans, access.CanEdit);
+        return new NoticePageViewModel(notice, plans, access.CanEdit) { Revisions = await RevisionsAsync(id, cancellationToken) };
     }
+
+    /// <summary>An earlier published state of the notice, for those who may read the notice.</summary>
+    public async Task<NoticePageViewModel?> RevisionPageAsync(int id, int number, CancellationToken cancellationToken)
+    {
+        if (await VisibleAsync(id, cancellationToken) is not { } access)
+        {
+            return null;
+        }
+
+        var revision = await db.Notices.AsNoTracking().Where(n => n.Id == id).SelectMany(n => n.Revisions).Where(r => r.Number == number)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (revision is null)
+        {
+            return null;
+        }
+
+        var notice = await DocumentAsync(id, cancellationToken) with
+        {
+            Title = revision.Title,
+            DocumentNumber = revision.DocumentNumber,
+            MainRecipientsText = revision.MainRecipientsText,
+            CopyRecipientsText = revision.CopyRecipientsText,
+            BodyHtml = revision.BodyHtml,
+            RequirementsHtml = revision.RequirementsHtml,
+            ReportTo = revision.ReportTo,
+            ReportMethod = revision.ReportMethod,
+            DocumentDate = revision.DocumentDate,
+        };
+        return new NoticePageViewModel(notice, [], access.CanEdit) { Revisions = await RevisionsAsync(id, cancellationToken), ShownRevision = number };
+    }
+
+    private async Task<IReadOnlyList<NoticeRevisionRow>> RevisionsAsync(int id, CancellationToken cancellationToken) =>
+        await db.Notices.AsNoTracking().Where(n => n.Id == id).SelectMany(n => n.Revisions).OrderBy(r => r.Number)
+            .Select(r => new NoticeRevisionRow(r.Number, r.RevisedAt, r.ChangeNote)).ToListAsync(cancellationToken);
 
     /// <summary>The attachment if the user may read its notice.</summary>
     public async Task<StoredFile?> AttachmentAsync(int noticeId, Guid fileId, CancellationToken cancellationToken)

@@ -31,6 +31,10 @@ public sealed class NoticesController(NoticeReadService notices, Receipts.Receip
         return View(model with { Receipt = receipt });
     }
 
+    [HttpGet("/notices/{id:int}/revisions/{number:int}")]
+    public async Task<IActionResult> Revision(int id, int number) =>
+        await notices.RevisionPageAsync(id, number, HttpContext.RequestAborted) is { } model ? View("Show", model) : NotFound();
+
     [HttpGet("/notices/{id:int}/attachments/{fileId:guid}")]
     public async Task<IActionResult> Attachment(int id, Guid fileId)
     {

@@ -375,6 +375,12 @@ namespace CampaignPortal.Web.Data.Migrations.SqlServer
                     b.Property<string>("RequirementsHtml")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<DateTimeOffset?>("RevisedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("RevisionNumber")
+                        .HasColumnType("int");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -617,6 +623,116 @@ namespace CampaignPortal.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("NoticeReceipts");
+                });
+
+            modelBuilder.Entity("CampaignPortal.Web.Domain.NoticeRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("CopyRecipientsText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly?>("DocumentDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("MainRecipientsText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("NoticeId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ReportMethod")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ReportTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("RequirementsHtml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("RevisedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RevisedBy")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NoticeId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("NoticeRevision");
+                });
+
+            modelBuilder.Entity("CampaignPortal.Web.Domain.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("CampaignPortal.Web.Domain.Organisation", b =>
@@ -1133,6 +1249,24 @@ namespace CampaignPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("CampaignPortal.Web.Domain.NoticeRevision", b =>
+                {
+                    b.HasOne("CampaignPortal.Web.Domain.Notice", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CampaignPortal.Web.Domain.Notification", b =>
+                {
+                    b.HasOne("CampaignPortal.Web.Domain.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CampaignPortal.Web.Domain.Organisation", b =>
                 {
                     b.HasOne("CampaignPortal.Web.Domain.Organisation", "Parent")
@@ -1262,6 +1396,8 @@ namespace CampaignPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Contacts");
 
                     b.Navigation("Issuers");
+
+                    b.Navigation("Revisions");
                 });
 #pragma warning restore 612, 618
         }

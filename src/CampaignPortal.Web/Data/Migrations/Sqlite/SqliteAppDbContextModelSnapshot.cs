@@ -359,6 +359,12 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                     b.Property<string>("RequirementsHtml")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RevisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RevisionNumber")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -589,6 +595,112 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("NoticeReceipts");
+                });
+
+            modelBuilder.Entity("CampaignPortal.Web.Domain.NoticeRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CopyRecipientsText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DocumentDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MainRecipientsText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NoticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportMethod")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequirementsHtml")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RevisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevisedBy")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NoticeId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("NoticeRevision");
+                });
+
+            modelBuilder.Entity("CampaignPortal.Web.Domain.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("CampaignPortal.Web.Domain.Organisation", b =>
@@ -1090,6 +1202,24 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("CampaignPortal.Web.Domain.NoticeRevision", b =>
+                {
+                    b.HasOne("CampaignPortal.Web.Domain.Notice", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CampaignPortal.Web.Domain.Notification", b =>
+                {
+                    b.HasOne("CampaignPortal.Web.Domain.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CampaignPortal.Web.Domain.Organisation", b =>
                 {
                     b.HasOne("CampaignPortal.Web.Domain.Organisation", "Parent")
@@ -1219,6 +1349,8 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Contacts");
 
                     b.Navigation("Issuers");
+
+                    b.Navigation("Revisions");
                 });
 #pragma warning restore 612, 618
         }
