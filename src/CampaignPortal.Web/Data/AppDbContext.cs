@@ -31,6 +31,12 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser>, IDataPr
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<Activity> Activities => Set<Activity>();
+
+    public DbSet<MainEvent> MainEvents => Set<MainEvent>();
+
+    public DbSet<SubVenue> SubVenues => Set<SubVenue>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -33,6 +33,7 @@ public static class Schema
     public const int Sha256 = 64;
     public const int Notification = 400;
     public const int Link = 400;
+    public const int Description = 4000;
 
     /// <summary>Rich text (body, requirements) after sanitising: 200 KB of HTML.</summary>
     public const int RichTextBytes = 200 * 1024;

@@ -72,6 +72,10 @@ public enum AuditAction
     NoticeWithdrawn,
     NoticeAcknowledged,
     NoticeRevised,
+    ActivityCreated,
+    ActivityUpdated,
+    MainEventSaved,
+    SubVenueSaved,
 }
 
 public static class AuditActionNames
@@ -106,6 +110,10 @@ public static class AuditActionNames
         AuditAction.NoticeWithdrawn => "撤回通知",
         AuditAction.NoticeAcknowledged => "签收通知",
         AuditAction.NoticeRevised => "修订通知",
+        AuditAction.ActivityCreated => "登记活动",
+        AuditAction.ActivityUpdated => "修改活动",
+        AuditAction.MainEventSaved => "设置主会场",
+        AuditAction.SubVenueSaved => "登记分会场",
         _ => action.ToString(),
     };
 }

@@ -143,12 +143,32 @@ public sealed class Campaign
         ReportDeadline = reportDeadline;
     }
 
+    /// <summary>
+    /// Sets the categories in order. A category whose name stays keeps its row (activities refer to it); removed ones
+    /// are deleted and their activities become uncategorised.
+    /// </summary>
     public void ReplaceCategories(IEnumerable<string> names)
     {
         EnsureNotClosed();
-        _categories.Clear();
-        _categories.AddRange(names.Select((n, i) => new ActivityCategory(i + 1, n)));
+        var wanted = names.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct().ToList();
+        _categories.RemoveAll(c => !wanted.Contains(c.Name));
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            if (_categories.Find(c => c.Name == wanted[i]) is { } kept)
+            {
+                kept.Order = i + 1;
+            }
+            else
+            {
+                _categories.Add(new ActivityCategory(i + 1, wanted[i]));
+            }
+        }
     }
+
+    /// <summary>Whether the public may see the campaign's held activities (those the units marked public).</summary>
+    public bool ActivitiesPublic { get; private set; }
+
+    public void SetActivitiesPublic(bool value) => ActivitiesPublic = value;
 
     public void ReplaceSections(IEnumerable<(string Title, string? Guidance, bool IsRequired)> sections)
     {
@@ -251,7 +271,7 @@ public sealed class ActivityCategory
 
     public int CampaignId { get; private set; }
 
-    public int Order { get; private set; }
+    public int Order { get; internal set; }
 
     public string Name { get; private set; }
 }

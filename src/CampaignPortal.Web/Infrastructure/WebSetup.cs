@@ -234,6 +234,9 @@ public static partial class WebSetup
         services.AddScoped<Features.Campaigns.ForwardingService>();
         services.AddScoped<Features.Receipts.ReceiptService>();
         services.AddScoped<Features.Notifications.NotificationService>();
+        services.AddScoped<Features.Activities.ActivityService>();
+        services.AddScoped<Features.Activities.ActivityOverviewService>();
+        services.AddScoped<Features.Activities.SubVenueService>();
     }
 
     /// <summary>

@@ -28,11 +28,15 @@ public static class Policies
     public const string FilerArea = nameof(FilerArea);
     public const string ReviewerArea = nameof(ReviewerArea);
 
+    /// <summary>Registering activities and sub-venues: a unit's filers and organisers.</summary>
+    public const string ActivityArea = nameof(ActivityArea);
+
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
         options.AddPolicy(AdminArea, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(OrganiserArea, p => p.RequireRole(Roles.Organiser));
         options.AddPolicy(FilerArea, p => p.RequireRole(Roles.Filer));
         options.AddPolicy(ReviewerArea, p => p.RequireRole(Roles.Reviewer));
+        options.AddPolicy(ActivityArea, p => p.RequireRole(Roles.Filer, Roles.Organiser));
     }
 }

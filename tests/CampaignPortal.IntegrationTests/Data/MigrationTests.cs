@@ -30,6 +30,8 @@ public sealed partial class MigrationTests
         typeof(CampaignPortal.Web.Domain.NoticeContact),
         typeof(CampaignPortal.Web.Domain.NoticeRevision),
         typeof(CampaignPortal.Web.Domain.Notification),
+        typeof(CampaignPortal.Web.Domain.ActivityMedia),
+        typeof(CampaignPortal.Web.Domain.ActivityPhoto),
         typeof(CampaignPortal.Web.Domain.NoticeAttachment),
         typeof(CampaignPortal.Web.Domain.NoticeReceipt),
     ];

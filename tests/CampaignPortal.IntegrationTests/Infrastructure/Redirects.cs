@@ -9,10 +9,10 @@ public static partial class Redirects
     {
         var location = response.Headers.Location?.OriginalString ?? string.Empty;
         var match = IdPattern().Match(location);
-        Assert.True(match.Success, $"Expected a redirect to a campaign or notice, got {(int)response.StatusCode} {location}");
+        Assert.True(match.Success, $"Expected a redirect to what was created, got {(int)response.StatusCode} {location}");
         return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    [GeneratedRegex("^/(?:campaigns|notices)/(\\d+)(?:/edit)?$")]
+    [GeneratedRegex("^/(?:campaigns|notices|activities|main-events)/(\\d+)(?:/edit)?$")]
     private static partial Regex IdPattern();
 }

@@ -10,7 +10,7 @@ namespace CampaignPortal.Web.Data.Seeding;
 /// The demo campaigns of DOMAIN.md, with the two seed notices as published notices, word for word (the website
 /// chrome of the originals and a page number "— 3 —" inside a sentence are left out). Idempotent by campaign title.
 /// </summary>
-public sealed class DemoCampaigns(AppDbContext db, FileService files, TimeProvider clock)
+public sealed partial class DemoCampaigns(AppDbContext db, FileService files, TimeProvider clock)
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -21,18 +21,26 @@ public sealed class DemoCampaigns(AppDbContext db, FileService files, TimeProvid
         var national = await EnsureCampaignAsync(org[OrganisationSeeds.National].Id, 2022, "2022年全国科技工作者日", c =>
         {
             c.Describe(2022, "2022年全国科技工作者日", "弘扬科学家精神", new DateOnly(2022, 5, 20), new DateOnly(2022, 6, 10), "5月下旬至6月上旬", new DateOnly(2022, 6, 20));
+            c.ReplaceCategories(WorkersDayCategories);
             c.AddParticipants([xinjiang.Id, org[OrganisationSeeds.Shaanxi].Id, org[OrganisationSeeds.InnerMongolia].Id], ParticipantSource.Notice, Now);
         }, cancellationToken);
 
         var xinjiang2022 = await EnsureCampaignAsync(xinjiang.Id, 2022, "2022年自治区全国科技工作者日", c =>
         {
             c.Describe(2022, "2022年自治区全国科技工作者日", "弘扬科学家精神", new DateOnly(2022, 5, 20), new DateOnly(2022, 6, 5), null, new DateOnly(2022, 6, 15));
+            c.ReplaceCategories(WorkersDayCategories);
+            c.SetActivitiesPublic(true);
             c.AddParticipants(prefectures, ParticipantSource.Notice, Now);
         }, cancellationToken, parent: national);
 
         if (!await db.Notices.AnyAsync(n => n.CampaignId == national.Id, cancellationToken))
         {
             await WorkersDayChainAsync(national, xinjiang2022, org, prefectures, cancellationToken);
+        }
+
+        if (!await db.MainEvents.AnyAsync(e => e.CampaignId == xinjiang2022.Id, cancellationToken))
+        {
+            await WorkersDayActivitiesAsync(xinjiang2022, org, cancellationToken);
         }
 
         var week = await EnsureCampaignAsync(xinjiang.Id, 2023, "2023年自治区科技活动周", c =>

@@ -17,7 +17,13 @@ public sealed record ParticipantRow(int OrganisationId, string Name, Participant
 public sealed record CampaignPageViewModel(Campaign Campaign, IReadOnlyList<CampaignNoticeRow> Notices, IReadOnlyList<ParticipantRow> Participants, IReadOnlyList<OrganisationOption> Candidates)
 {
     public IReadOnlyList<ForwardedRow> Forwarded { get; init; } = [];
+
+    public IReadOnlyList<MainEventSummary> MainEvents { get; init; } = [];
+
+    public int ActivityCount { get; init; }
 }
+
+public sealed record MainEventSummary(int Id, string Title, DateOnly Date, string Venue, int SubVenues);
 
 /// <summary>Campaigns of the signed-in organiser's organisation. Another organisation's campaign is "not found".</summary>
 public sealed partial class CampaignService(AppDbContext db, CurrentUser currentUser, AuditLog audit, TimeProvider clock, ILogger<CampaignService> logger)
@@ -62,7 +68,11 @@ public sealed partial class CampaignService(AppDbContext db, CurrentUser current
                 .Where(o => o.Id != scope.Id && o.IsActive && o.Kind != OrganisationKind.GovernmentBody)
                 .OrderBy(o => o.Depth).ThenBy(o => o.Id).Select(o => new OrganisationOption(o.Id, o.Name)).ToListAsync(cancellationToken))
             .Where(o => !taken.Contains(o.Id)).ToList();
-        return new CampaignPageViewModel(campaign, notices, participants, candidates);
+        var mainEvents = await db.MainEvents.AsNoTracking().Where(e => e.CampaignId == id).OrderBy(e => e.Date).ThenBy(e => e.Id)
+            .Select(e => new MainEventSummary(e.Id, e.Title, e.Date, e.Venue, db.SubVenues.Count(v => v.MainEventId == e.Id && v.Status != SubVenueStatus.Cancelled)))
+            .ToListAsync(cancellationToken);
+        var activityCount = await db.Activities.CountAsync(a => a.CampaignId == id, cancellationToken);
+        return new CampaignPageViewModel(campaign, notices, participants, candidates) { MainEvents = mainEvents, ActivityCount = activityCount };
     }
 
     public static CampaignInput InputFor(Campaign c) => new()

@@ -13,7 +13,7 @@ public sealed class WorkbenchController(WorkbenchService workbench, Home.Dashboa
 
     [Authorize(Policy = Policies.FilerArea)]
     [HttpGet("/filer")]
-    public async Task<IActionResult> Filer() => View(await workbench.RoleHomeAsync(HttpContext.RequestAborted));
+    public async Task<IActionResult> Filer() => View(await workbench.FilerHomeAsync(HttpContext.RequestAborted));
 
     [Authorize(Policy = Policies.ReviewerArea)]
     [HttpGet("/reviewer")]

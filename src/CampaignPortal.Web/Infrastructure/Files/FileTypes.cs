@@ -33,6 +33,9 @@ public static class FileTypes
         new("PNG 图片", [".png"], "image/png", ImageMaxBytes, b => StartsWith(b, Png)),
     ];
 
+    /// <summary>Photos (of activities, later of reports): JPEG and PNG only.</summary>
+    public static readonly IReadOnlyList<FileType> Photos = [.. Documents.Where(t => t.ContentType.StartsWith("image/", StringComparison.Ordinal))];
+
     public static string AllowedList(IEnumerable<FileType> types) =>
         string.Join("、", types.SelectMany(t => t.Extensions).Select(e => e.TrimStart('.')));
 

@@ -22,3 +22,12 @@
 document.querySelectorAll('[data-print]').forEach(function (button) {
     button.addEventListener('click', function () { window.print(); });
 });
+
+// Confirmation before destructive actions: <form data-confirm="确定…？">.
+document.querySelectorAll('form[data-confirm]').forEach(function (form) {
+    form.addEventListener('submit', function (event) {
+        if (!window.confirm(form.getAttribute('data-confirm'))) {
+            event.preventDefault();
+        }
+    });
+});
