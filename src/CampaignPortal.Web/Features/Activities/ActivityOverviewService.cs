@@ -165,7 +165,7 @@ public sealed class ActivityOverviewService(AppDbContext db, CurrentUser current
         var total = await held.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pageCount);
-        var rows = await held.OrderByDescending(a => a.StartDate).ThenBy(a => a.Id).Skip((page - 1) * PageSize).Take(PageSize)
+        var rows = await held.OrderBy(a => a.StartDate).ThenBy(a => a.Id).Skip((page - 1) * PageSize).Take(PageSize)
             .Select(a => new PublicActivityRow(a.Id, a.Title, a.Organisation!.Name, a.Kind, a.StartDate, a.EndDate, a.Venue, a.ActualParticipants, a.Outcome,
                 a.Photos.OrderBy(p => p.Order).Select(p => p.StoredFileId).Take(3).ToList()))
             .ToListAsync(cancellationToken);
