@@ -90,6 +90,7 @@ public sealed class ActivityTests(PortalFactory factory) : IClassFixture<PortalF
             (f => { f["Form"] = "Online"; f["OnlineLink"] = ""; }, "线上活动请填写线上链接"),
             (f => f["Title"] = "", "请填写活动名称"),
             (f => f["Kind"] = "Party", "不是有效的值"),
+            (f => { f["StartDate"] = "9999-12-30"; f["EndDate"] = "9999-12-31"; f["OutsidePeriod"] = "true"; }, "日期应在 2000 年至 2100 年之间"),
         };
 
         foreach (var (change, message) in cases)
@@ -178,6 +179,10 @@ public sealed class ActivityTests(PortalFactory factory) : IClassFixture<PortalF
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         Assert.Contains("预计参加人数应在 0 到 10,000,000 之间", await absurd.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        var bogus = await karamay.PostFormAsync($"/main-events/{eventId}/sub-venue/status", new Dictionary<string, string> { ["status"] = "7" }, $"/main-events/{eventId}/sub-venue");
+        var missing = await karamay.PostFormAsync($"/main-events/{eventId}/sub-venue/status", new Dictionary<string, string>(), $"/main-events/{eventId}/sub-venue");
+        Assert.Equal(HttpStatusCode.BadRequest, bogus.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
         var venue = await factory.WithDbAsync(db => db.SubVenues.AsNoTracking().SingleAsync(v => v.MainEventId == eventId));
         Assert.Equal("克拉玛依市科技馆", venue.Place);
         Assert.Equal(SubVenueConnection.LiveStream, venue.Connection);

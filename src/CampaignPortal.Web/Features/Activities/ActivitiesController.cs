@@ -87,7 +87,7 @@ public sealed class ActivitiesController(
             return Redirect($"/activities/{id}#photos");
         }
 
-        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        if (!Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(HttpContext))
         {
             return BadRequest();
         }
@@ -135,9 +135,14 @@ public sealed class ActivitiesController(
     }
 
     [HttpPost("/main-events/{id:int}/sub-venue/status")]
-    public async Task<IActionResult> SubVenueStatus(int id, SubVenueStatus status, int? actualAttendees)
+    public async Task<IActionResult> SubVenueStatus(int id, SubVenueStatus? status, int? actualAttendees)
     {
-        var result = await subVenues.SetStatusAsync(id, status, actualAttendees, HttpContext.RequestAborted);
+        if (status is not { } wanted || !Enum.IsDefined(wanted))
+        {
+            return BadRequest();
+        }
+
+        var result = await subVenues.SetStatusAsync(id, wanted, actualAttendees, HttpContext.RequestAborted);
         if (!result.Found)
         {
             return NotFound();

@@ -1,5 +1,6 @@
 using CampaignPortal.Web.Data;
 using CampaignPortal.Web.Domain;
+using CampaignPortal.Web.Features.Campaigns;
 using FluentValidation;
 
 namespace CampaignPortal.Web.Features.Activities;
@@ -50,7 +51,8 @@ public sealed class ActivityInputValidator : AbstractValidator<ActivityInput>
         RuleFor(x => x.Title).NotEmpty().WithMessage("请填写活动名称。").MaximumLength(Schema.Title).WithMessage($"活动名称不能超过 {Schema.Title} 个字。");
         RuleFor(x => x.Kind).IsInEnum().WithMessage("请选择活动类型。");
         RuleFor(x => x.Form).IsInEnum().WithMessage("请选择活动形式。");
-        RuleFor(x => x.StartDate).NotNull().WithMessage("请填写开始日期。");
+        RuleFor(x => x.StartDate).NotNull().WithMessage("请填写开始日期。").Must(TemplateText.IsPlausibleDate).WithMessage("日期应在 2000 年至 2100 年之间。");
+        RuleFor(x => x.EndDate).Must(TemplateText.IsPlausibleDate).WithMessage("日期应在 2000 年至 2100 年之间。");
         RuleFor(x => x.EndDate).NotNull().WithMessage("请填写结束日期。")
             .GreaterThanOrEqualTo(x => x.StartDate).When(x => x.StartDate is not null).WithMessage("结束日期不能早于开始日期。");
         RuleFor(x => x.ExpectedParticipants).InclusiveBetween(0, Activity.MaxParticipants).WithMessage("预计参与人数应在 0 到 10,000,000 之间。");
@@ -93,6 +95,7 @@ public sealed class MediaInputValidator : AbstractValidator<MediaInput>
         RuleFor(x => x.Title).MaximumLength(Schema.Title).WithMessage("报道标题过长。");
         RuleFor(x => x.Link).Must(Activity.IsWebLink).When(x => !string.IsNullOrWhiteSpace(x.Link))
             .WithMessage("报道链接须是以 http:// 或 https:// 开头的网址。").MaximumLength(Schema.Link).WithMessage("报道链接过长。");
+        RuleFor(x => x.Date).Must(TemplateText.IsPlausibleDate).WithMessage("日期应在 2000 年至 2100 年之间。");
         RuleFor(x => x.PageOrSlot).MaximumLength(Schema.ShortText).WithMessage("版面或栏目过长。");
     }
 }
@@ -115,7 +118,7 @@ public sealed class MainEventInputValidator : AbstractValidator<MainEventInput>
     public MainEventInputValidator()
     {
         RuleFor(x => x.Title).NotEmpty().WithMessage("请填写主会场活动名称。").MaximumLength(Schema.Title).WithMessage("名称过长。");
-        RuleFor(x => x.Date).NotNull().WithMessage("请填写举办日期。");
+        RuleFor(x => x.Date).NotNull().WithMessage("请填写举办日期。").Must(TemplateText.IsPlausibleDate).WithMessage("日期应在 2000 年至 2100 年之间。");
         RuleFor(x => x.Venue).NotEmpty().WithMessage("请填写主会场地点。").MaximumLength(Schema.MediumText).WithMessage("地点过长。");
         RuleFor(x => x.Address).MaximumLength(Schema.Address).WithMessage("详细地址过长。");
         RuleFor(x => x.Description).MaximumLength(Schema.Description).WithMessage("说明过长。");

@@ -102,6 +102,9 @@ public sealed class ActivityOverviewService(AppDbContext db, CurrentUser current
             .Select(g => new { g.Key.StartDate, g.Key.EndDate, Count = g.Count() }).ToListAsync(cancellationToken);
         var from = campaign.PeriodStart ?? spans.Select(s => (DateOnly?)s.StartDate).Min() ?? DateOnly.FromDateTime(DateTime.Today);
         var to = campaign.PeriodEnd ?? spans.Select(s => (DateOnly?)s.EndDate).Max() ?? from;
+        // Never near DateOnly's ends (the week grid pads a few days on both sides).
+        from = Max(from, new DateOnly(1900, 1, 1));
+        to = Min(Max(to, from), new DateOnly(2199, 12, 31));
         if (to.DayNumber - from.DayNumber >= CalendarMaxDays)
         {
             to = from.AddDays(CalendarMaxDays - 1);

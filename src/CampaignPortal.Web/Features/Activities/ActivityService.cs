@@ -285,7 +285,7 @@ public sealed partial class ActivityService(
             return CommandResult.Invalid("caption", $"照片说明不能超过 {Schema.MediumText} 个字。");
         }
 
-        if (await FindOwnAsync(id, cancellationToken) is not { } activity)
+        if (await FindOwnAsync(id, cancellationToken) is not { } activity || await UnitCampaignAsync(activity.CampaignId, cancellationToken) is null)
         {
             return CommandResult.NotFound;
         }
@@ -328,7 +328,8 @@ public sealed partial class ActivityService(
 
     private async Task<CommandResult> ChangeAsync(int id, Func<Activity, CommandResult> change, Func<Activity, string> describe, CancellationToken cancellationToken)
     {
-        if (await FindOwnAsync(id, cancellationToken) is not { } activity)
+        // The unit's own activity, in a campaign it still takes part in (or owns).
+        if (await FindOwnAsync(id, cancellationToken) is not { } activity || await UnitCampaignAsync(activity.CampaignId, cancellationToken) is null)
         {
             return CommandResult.NotFound;
         }

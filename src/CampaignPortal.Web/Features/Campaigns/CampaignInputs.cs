@@ -41,6 +41,9 @@ public sealed class CampaignInputValidator : AbstractValidator<CampaignInput>
 {
     public CampaignInputValidator()
     {
+        RuleFor(x => x.PeriodStart).Must(TemplateText.IsPlausibleDate).WithMessage("日期应在 2000 年至 2100 年之间。");
+        RuleFor(x => x.PeriodEnd).Must(TemplateText.IsPlausibleDate).WithMessage("日期应在 2000 年至 2100 年之间。");
+        RuleFor(x => x.ReportDeadline).Must(TemplateText.IsPlausibleDate).WithMessage("日期应在 2000 年至 2100 年之间。");
         RuleFor(x => x.Year).NotNull().WithMessage("请填写年度。").InclusiveBetween(2000, 2100).WithMessage("年度应在 2000 至 2100 之间。");
         RuleFor(x => x.Title).NotEmpty().WithMessage("请填写活动名称。").MaximumLength(Schema.Title).WithMessage($"活动名称不能超过 {Schema.Title} 个字。");
         RuleFor(x => x.Theme).MaximumLength(Schema.Theme).WithMessage($"主题不能超过 {Schema.Theme} 个字。");
@@ -70,6 +73,9 @@ public static class TemplateText
     public static string[] Fields(string line) => line.Split(Separators).Select(f => f.Trim()).ToArray();
 
     public static bool Required(string? flag) => flag is null or "" or "必填" or "是";
+
+    /// <summary>Dates the portal accepts anywhere: 2000–2100 (a typo like 9999 would break calendars and deadlines).</summary>
+    public static bool IsPlausibleDate(DateOnly? date) => date is null || (date.Value.Year >= 2000 && date.Value.Year <= 2100);
 
     public static List<string> Categories(string? text) => Lines(text).ToList();
 

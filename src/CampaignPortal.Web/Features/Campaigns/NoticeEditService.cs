@@ -299,7 +299,15 @@ public sealed partial class NoticeEditService(
             $"通知《{notice.Title}》已修订（第 {notice.RevisionNumber} 版）：{note.Trim()}", $"/notices/{id}", cancellationToken);
         var owner = (await currentUser.GetOrganisationAsync(cancellationToken)).Id;
         audit.Record(AuditAction.NoticeRevised, nameof(Notice), Id(id), $"修订通知“{notice.Title}”（第 {notice.RevisionNumber} 版）：{note.Trim()}", subjectOrganisationId: owner);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two organisers revised at once: the unique (notice, number) index kept the first.
+            throw new DomainException("该通知刚刚已被他人修订，请刷新页面，在最新版本上重新修订。");
+        }
         LogNotice(logger, "revised", id);
         return CommandResult.Ok(id);
     }
