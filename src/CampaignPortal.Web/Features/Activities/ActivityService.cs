@@ -275,9 +275,14 @@ public sealed partial class ActivityService(
 
     public async Task<CommandResult> AddPhotoAsync(int id, IFormFile? upload, string? caption, CancellationToken cancellationToken)
     {
+        if (await FindOwnAsync(id, cancellationToken) is not { } activity || await UnitCampaignAsync(activity.CampaignId, cancellationToken) is not { } campaign)
+        {
+            return CommandResult.NotFound;
+        }
+
         if (upload is null || upload.Length == 0)
         {
-            return await FindOwnAsync(id, cancellationToken) is null ? CommandResult.NotFound : CommandResult.Invalid("file", "请选择要上传的照片。");
+            return CommandResult.Invalid("file", "请选择要上传的照片。");
         }
 
         if (caption is { Length: > Schema.MediumText })
@@ -285,12 +290,7 @@ public sealed partial class ActivityService(
             return CommandResult.Invalid("caption", $"照片说明不能超过 {Schema.MediumText} 个字。");
         }
 
-        if (await FindOwnAsync(id, cancellationToken) is not { } activity || await UnitCampaignAsync(activity.CampaignId, cancellationToken) is null)
-        {
-            return CommandResult.NotFound;
-        }
-
-        await EnsureOpenAsync(activity.CampaignId, cancellationToken);
+        EnsureOpen(campaign);
         await using var stream = upload.OpenReadStream();
         var stored = await files.StoreAsync(stream, upload.FileName, FileTypes.Photos, activity.OrganisationId, currentUser.UserId, cancellationToken);
         if (stored.Error is not null)
@@ -329,12 +329,12 @@ public sealed partial class ActivityService(
     private async Task<CommandResult> ChangeAsync(int id, Func<Activity, CommandResult> change, Func<Activity, string> describe, CancellationToken cancellationToken)
     {
         // The unit's own activity, in a campaign it still takes part in (or owns).
-        if (await FindOwnAsync(id, cancellationToken) is not { } activity || await UnitCampaignAsync(activity.CampaignId, cancellationToken) is null)
+        if (await FindOwnAsync(id, cancellationToken) is not { } activity || await UnitCampaignAsync(activity.CampaignId, cancellationToken) is not { } campaign)
         {
             return CommandResult.NotFound;
         }
 
-        await EnsureOpenAsync(activity.CampaignId, cancellationToken);
+        EnsureOpen(campaign);
         var result = change(activity);
         if (!result.Succeeded)
         {
@@ -345,15 +345,6 @@ public sealed partial class ActivityService(
         await db.SaveChangesAsync(cancellationToken);
         LogActivity(logger, "changed", id);
         return result;
-    }
-
-    private async Task EnsureOpenAsync(int campaignId, CancellationToken cancellationToken)
-    {
-        var status = await db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.Status).SingleAsync(cancellationToken);
-        if (status != CampaignStatus.Published)
-        {
-            throw new DomainException("活动已结束，不能再登记或修改活动信息。");
-        }
     }
 
     private static void EnsureOpen(UnitCampaign campaign)
