@@ -37,6 +37,12 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser>, IDataPr
 
     public DbSet<SubVenue> SubVenues => Set<SubVenue>();
 
+    public DbSet<SummaryReport> SummaryReports => Set<SummaryReport>();
+
+    public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
+
+    public DbSet<ReportEvent> ReportEvents => Set<ReportEvent>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -76,6 +76,13 @@ public enum AuditAction
     ActivityUpdated,
     MainEventSaved,
     SubVenueSaved,
+    ReportSaved,
+    ReportSubmitted,
+    ReportWithdrawn,
+    ReportReturned,
+    ReportApproved,
+    ReportReopened,
+    DeadlineExtended,
 }
 
 public static class AuditActionNames
@@ -114,6 +121,13 @@ public static class AuditActionNames
         AuditAction.ActivityUpdated => "修改活动",
         AuditAction.MainEventSaved => "设置主会场",
         AuditAction.SubVenueSaved => "登记分会场",
+        AuditAction.ReportSaved => "保存总结报告",
+        AuditAction.ReportSubmitted => "提交总结报告",
+        AuditAction.ReportWithdrawn => "撤回总结报告",
+        AuditAction.ReportReturned => "退回总结报告",
+        AuditAction.ReportApproved => "通过总结报告",
+        AuditAction.ReportReopened => "重新打开总结报告",
+        AuditAction.DeadlineExtended => "延长报送期限",
         _ => action.ToString(),
     };
 }

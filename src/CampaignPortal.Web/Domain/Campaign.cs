@@ -219,6 +219,33 @@ public sealed class Campaign
         return _participants.RemoveAll(p => p.OrganisationId == organisationId) > 0;
     }
 
+    /// <summary>The last day a unit's report is on time: its extension, or the campaign's deadline.</summary>
+    public DateOnly? DeadlineFor(int organisationId) =>
+        _participants.Find(p => p.OrganisationId == organisationId)?.ExtendedDeadline ?? ReportDeadline;
+
+    /// <summary>延期 for one participant, with a reason; the new day must be after the campaign's deadline.</summary>
+    public void ExtendDeadline(int organisationId, DateOnly deadline, string reason, string? by, DateTimeOffset at)
+    {
+        if (Status != CampaignStatus.Published)
+        {
+            throw new DomainException("只有进行中的活动可以延期。");
+        }
+
+        var participant = _participants.Find(p => p.OrganisationId == organisationId)
+            ?? throw new DomainException("该单位不是本活动的填报单位。");
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException("请填写延期原因。");
+        }
+
+        if (ReportDeadline is { } due && deadline <= due)
+        {
+            throw new DomainException($"延期后的截止日期须晚于活动的报送截止日期（{due.Year}年{due.Month}月{due.Day}日）。");
+        }
+
+        participant.Extend(deadline, reason, by, at);
+    }
+
     public void Publish()
     {
         if (Status != CampaignStatus.Draft)
@@ -368,4 +395,21 @@ public sealed class Participant
     public ParticipantSource Source { get; private set; }
 
     public DateTimeOffset AddedAt { get; private set; }
+
+    /// <summary>延期: this unit's own last day for the report, later than the campaign's.</summary>
+    public DateOnly? ExtendedDeadline { get; private set; }
+
+    public string? ExtensionReason { get; private set; }
+
+    public string? ExtendedBy { get; private set; }
+
+    public DateTimeOffset? ExtendedAt { get; private set; }
+
+    internal void Extend(DateOnly deadline, string reason, string? by, DateTimeOffset at)
+    {
+        ExtendedDeadline = deadline;
+        ExtensionReason = reason.Trim();
+        ExtendedBy = by;
+        ExtendedAt = at;
+    }
 }

@@ -7,6 +7,18 @@ public enum NotificationKind
 
     /// <summary>A notice addressed to the user's unit was revised.</summary>
     NoticeRevised,
+
+    /// <summary>A report of a campaign the user's unit owns was submitted (to its reviewers).</summary>
+    ReportSubmitted,
+
+    /// <summary>The unit's report was returned for changes, or reopened.</summary>
+    ReportReturned,
+
+    /// <summary>The unit's report was approved.</summary>
+    ReportApproved,
+
+    /// <summary>The unit's deadline was extended.</summary>
+    DeadlineExtended,
 }
 
 /// <summary>

@@ -237,6 +237,10 @@ public static partial class WebSetup
         services.AddScoped<Features.Activities.ActivityService>();
         services.AddScoped<Features.Activities.ActivityOverviewService>();
         services.AddScoped<Features.Activities.SubVenueService>();
+        services.AddScoped<Features.Reports.ReportPrefill>();
+        services.AddScoped<Features.Reports.ReportService>();
+        services.AddScoped<Features.Reports.ReportReadService>();
+        services.AddScoped<Features.Reports.ReviewService>();
     }
 
     /// <summary>

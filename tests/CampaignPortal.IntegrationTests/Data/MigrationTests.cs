@@ -34,6 +34,13 @@ public sealed partial class MigrationTests
         typeof(CampaignPortal.Web.Domain.ActivityPhoto),
         typeof(CampaignPortal.Web.Domain.NoticeAttachment),
         typeof(CampaignPortal.Web.Domain.NoticeReceipt),
+
+        // A report's working copy and frozen versions own their rows; its history goes with it.
+        typeof(CampaignPortal.Web.Domain.SectionText),
+        typeof(CampaignPortal.Web.Domain.FigureValue),
+        typeof(CampaignPortal.Web.Domain.ReportMedia),
+        typeof(CampaignPortal.Web.Domain.ReportFile),
+        typeof(CampaignPortal.Web.Domain.ReportEvent),
     ];
 
     public static TheoryData<string> Providers => new() { "Sqlite", "SqlServer" };

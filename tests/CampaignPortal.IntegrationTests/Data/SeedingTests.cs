@@ -135,5 +135,6 @@ public sealed class SeedingTests(PortalFactory factory) : IClassFixture<PortalFa
     }
 
     private Task<(int Organisations, int Users, int UserRoles)> Counts() => factory.WithDbAsync(async db =>
-        (await db.Organisations.CountAsync(), await db.Users.CountAsync(), await db.UserRoles.CountAsync() + await db.Notices.CountAsync() + await db.Campaigns.CountAsync()));
+        (await db.Organisations.CountAsync(), await db.Users.CountAsync(), await db.UserRoles.CountAsync() + await db.Notices.CountAsync() + await db.Campaigns.CountAsync()
+            + await db.SummaryReports.CountAsync() + await db.ReportVersions.CountAsync()));
 }

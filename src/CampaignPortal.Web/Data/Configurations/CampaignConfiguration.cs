@@ -61,6 +61,8 @@ internal sealed class CampaignPartsConfiguration :
     public void Configure(EntityTypeBuilder<Participant> builder)
     {
         builder.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(x => x.ExtensionReason).HasMaxLength(Schema.LongText);
+        builder.Property(x => x.ExtendedBy).HasMaxLength(Schema.PersonName);
         builder.HasIndex(x => new { x.CampaignId, x.OrganisationId }).IsUnique();
         builder.HasIndex(x => x.OrganisationId);
     }

@@ -22,6 +22,8 @@ public sealed partial class DemoCampaigns(AppDbContext db, FileService files, Ti
         {
             c.Describe(2022, "2022年全国科技工作者日", "弘扬科学家精神", new DateOnly(2022, 5, 20), new DateOnly(2022, 6, 10), "5月下旬至6月上旬", new DateOnly(2022, 6, 20));
             c.ReplaceCategories(WorkersDayCategories);
+            c.ReplaceIndicators(WorkersDayIndicators());
+            c.ReplaceMaterials(WorkersDayMaterials());
             c.AddParticipants([xinjiang.Id, org[OrganisationSeeds.Shaanxi].Id, org[OrganisationSeeds.InnerMongolia].Id], ParticipantSource.Notice, Now);
         }, cancellationToken);
 
@@ -29,6 +31,8 @@ public sealed partial class DemoCampaigns(AppDbContext db, FileService files, Ti
         {
             c.Describe(2022, "2022年自治区全国科技工作者日", "弘扬科学家精神", new DateOnly(2022, 5, 20), new DateOnly(2022, 6, 5), null, new DateOnly(2022, 6, 15));
             c.ReplaceCategories(WorkersDayCategories);
+            c.ReplaceIndicators(WorkersDayIndicators());
+            c.ReplaceMaterials(WorkersDayMaterials());
             c.SetActivitiesPublic(true);
             c.AddParticipants(prefectures, ParticipantSource.Notice, Now);
         }, cancellationToken, parent: national);
@@ -41,6 +45,11 @@ public sealed partial class DemoCampaigns(AppDbContext db, FileService files, Ti
         if (!await db.MainEvents.AnyAsync(e => e.CampaignId == xinjiang2022.Id, cancellationToken))
         {
             await WorkersDayActivitiesAsync(xinjiang2022, org, cancellationToken);
+        }
+
+        if (!await db.SummaryReports.AnyAsync(r => r.CampaignId == national.Id, cancellationToken))
+        {
+            await WorkersDayReportsAsync(national, xinjiang2022, org, cancellationToken);
         }
 
         var week = await EnsureCampaignAsync(xinjiang.Id, 2023, "2023年自治区科技活动周", c =>

@@ -13,9 +13,10 @@ public sealed record CategoryOption(int Id, string Name);
 /// <summary>A campaign as seen by a unit that registers activities in it (a participant, or the owner itself).</summary>
 public sealed record UnitCampaign(
     int Id, string Title, int OwnerId, CampaignStatus Status, DateOnly? PeriodStart, DateOnly? PeriodEnd, IReadOnlyList<CategoryOption> Categories,
-    bool IsOwner)
+    bool IsOwner, bool ReportApproved = false)
 {
-    public bool IsOpen => Status == CampaignStatus.Published;
+    /// <summary>Activities can change while the campaign runs and until the unit's report to it is approved.</summary>
+    public bool IsOpen => Status == CampaignStatus.Published && !ReportApproved;
 }
 
 public sealed record ActivityRow(
@@ -53,7 +54,16 @@ public sealed partial class ActivityService(
         var campaign = await db.Campaigns.AsNoTracking()
             .Where(c => c.Id == campaignId && c.Status != CampaignStatus.Draft
                 && (c.OrganisationId == own || c.Participants.Any(p => p.OrganisationId == own)))
-            .Select(c => new { c.Id, c.Title, c.OrganisationId, c.Status, c.PeriodStart, c.PeriodEnd })
+            .Select(c => new
+            {
+                c.Id,
+                c.Title,
+                c.OrganisationId,
+                c.Status,
+                c.PeriodStart,
+                c.PeriodEnd,
+                Approved = db.SummaryReports.Any(r => r.CampaignId == c.Id && r.OrganisationId == own && r.Status == ReportStatus.Approved),
+            })
             .SingleOrDefaultAsync(cancellationToken);
         if (campaign is null)
         {
@@ -63,7 +73,7 @@ public sealed partial class ActivityService(
         var categories = await db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId).SelectMany(c => c.Categories)
             .OrderBy(x => x.Order).Select(x => new CategoryOption(x.Id, x.Name)).ToListAsync(cancellationToken);
         return new UnitCampaign(campaign.Id, campaign.Title, campaign.OrganisationId, campaign.Status, campaign.PeriodStart, campaign.PeriodEnd,
-            categories, campaign.OrganisationId == own);
+            categories, campaign.OrganisationId == own, campaign.Approved);
     }
 
     public async Task<MyActivitiesViewModel?> MineAsync(int campaignId, CancellationToken cancellationToken)
@@ -203,6 +213,7 @@ public sealed partial class ActivityService(
             {
                 Activity = a,
                 Campaign = db.Campaigns.Where(c => c.Id == a.CampaignId).Select(c => new { c.Title, c.OrganisationId, c.Status }).Single(),
+                ReportApproved = db.SummaryReports.Any(r => r.CampaignId == a.CampaignId && r.OrganisationId == a.OrganisationId && r.Status == ReportStatus.Approved),
                 Category = a.Category!.Name,
                 Organisation = a.Organisation!.Name,
             })
@@ -224,7 +235,7 @@ public sealed partial class ActivityService(
         var photos = await db.Activities.AsNoTracking().Where(a => a.Id == id).SelectMany(a => a.Photos).OrderBy(p => p.Order)
             .Select(p => new PhotoView(p.StoredFileId, p.Caption, p.File!.OriginalName)).ToListAsync(cancellationToken);
         return new ActivityDetailsViewModel(found.Activity, found.Campaign.Title, found.Activity.CampaignId, found.Category, found.Organisation, media, photos,
-            isUnit && found.Campaign.Status == CampaignStatus.Published, mediaInput ?? new MediaInput());
+            isUnit && found.Campaign.Status == CampaignStatus.Published && !found.ReportApproved, mediaInput ?? new MediaInput());
     }
 
     public Task<CommandResult> MarkHeldAsync(int id, int? actualParticipants, string? outcome, CancellationToken cancellationToken) =>
@@ -349,6 +360,11 @@ public sealed partial class ActivityService(
 
     private static void EnsureOpen(UnitCampaign campaign)
     {
+        if (campaign.ReportApproved)
+        {
+            throw new DomainException("本单位的总结报告已审核通过，活动信息不能再登记或修改。如需修改，请联系活动组织单位重新打开报告。");
+        }
+
         if (!campaign.IsOpen)
         {
             throw new DomainException("活动已结束，不能再登记或修改活动信息。");

@@ -28,10 +28,28 @@ public sealed class NotificationService(AppDbContext db, CurrentUser currentUser
 
         var userIds = await db.Users.AsNoTracking().Where(u => organisationIds.Contains(u.OrganisationId) && !u.IsDisabled)
             .Select(u => u.Id).ToListAsync(cancellationToken);
+        Queue(userIds, kind, text, link);
+        return userIds.Count;
+    }
+
+    /// <summary>Queues one notification for every enabled account of the organisation holding the role (e.g. its reviewers).</summary>
+    public async Task<int> QueueForRoleAsync(int organisationId, string role, NotificationKind kind, string text, string link, CancellationToken cancellationToken)
+    {
+        var userIds = await (
+            from u in db.Users
+            join ur in db.UserRoles on u.Id equals ur.UserId
+            join r in db.Roles on ur.RoleId equals r.Id
+            where u.OrganisationId == organisationId && !u.IsDisabled && r.Name == role
+            select u.Id).Distinct().ToListAsync(cancellationToken);
+        Queue(userIds, kind, text, link);
+        return userIds.Count;
+    }
+
+    private void Queue(IEnumerable<string> userIds, NotificationKind kind, string text, string link)
+    {
         var now = clock.GetUtcNow();
         var shortened = text.Length > Schema.Notification ? string.Concat(text.AsSpan(0, Schema.Notification - 1), "…") : text;
         db.Notifications.AddRange(userIds.Select(id => new Notification(id, kind, shortened, link, now)));
-        return userIds.Count;
     }
 
     public async Task<int> UnreadCountAsync(CancellationToken cancellationToken) =>

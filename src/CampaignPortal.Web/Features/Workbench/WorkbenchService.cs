@@ -7,7 +7,7 @@ namespace CampaignPortal.Web.Features.Workbench;
 
 public sealed record RoleHomeViewModel(string OrganisationName);
 
-public sealed record FilerCampaignRow(int Id, string Title, string Owner, CampaignStatus Status, DateOnly? PeriodStart, DateOnly? PeriodEnd, DateOnly? ReportDeadline, int Activities);
+public sealed record FilerCampaignRow(int Id, string Title, string Owner, CampaignStatus Status, DateOnly? PeriodStart, DateOnly? PeriodEnd, DateOnly? ReportDeadline, int Activities, ReportStatus? Report, bool Late);
 
 public sealed record FilerHomeViewModel(string OrganisationName, IReadOnlyList<FilerCampaignRow> Campaigns);
 
@@ -24,8 +24,11 @@ public sealed class WorkbenchService(AppDbContext db, CurrentUser currentUser)
         var campaigns = await db.Campaigns.AsNoTracking()
             .Where(c => c.Status != CampaignStatus.Draft && c.Participants.Any(p => p.OrganisationId == own.Id))
             .OrderByDescending(c => c.Year).ThenByDescending(c => c.Id).Take(50)
-            .Select(c => new FilerCampaignRow(c.Id, c.Title, c.Organisation!.Name, c.Status, c.PeriodStart, c.PeriodEnd, c.ReportDeadline,
-                db.Activities.Count(a => a.CampaignId == c.Id && a.OrganisationId == own.Id)))
+            .Select(c => new FilerCampaignRow(c.Id, c.Title, c.Organisation!.Name, c.Status, c.PeriodStart, c.PeriodEnd,
+                c.Participants.Where(p => p.OrganisationId == own.Id).Select(p => p.ExtendedDeadline).FirstOrDefault() ?? c.ReportDeadline,
+                db.Activities.Count(a => a.CampaignId == c.Id && a.OrganisationId == own.Id),
+                db.SummaryReports.Where(r => r.CampaignId == c.Id && r.OrganisationId == own.Id).Select(r => (ReportStatus?)r.Status).FirstOrDefault(),
+                db.SummaryReports.Any(r => r.CampaignId == c.Id && r.OrganisationId == own.Id && r.IsLate)))
             .ToListAsync(cancellationToken);
         return new FilerHomeViewModel(own.Name, campaigns);
     }

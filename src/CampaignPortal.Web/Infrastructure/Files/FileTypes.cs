@@ -36,6 +36,17 @@ public static class FileTypes
     /// <summary>Photos (of activities, later of reports): JPEG and PNG only.</summary>
     public static readonly IReadOnlyList<FileType> Photos = [.. Documents.Where(t => t.ContentType.StartsWith("image/", StringComparison.Ordinal))];
 
+    /// <summary>Report photos: JPEG and PNG, up to 50 MB like every report attachment.</summary>
+    public static readonly IReadOnlyList<FileType> ReportPhotos = [.. Photos.Select(t => t with { MaxBytes = DocumentMaxBytes })];
+
+    /// <summary>Report documents: pdf, doc, docx, xls, xlsx, wps, et, ofd.</summary>
+    public static readonly IReadOnlyList<FileType> ReportDocuments =
+        [.. Documents.Where(t => !t.ContentType.StartsWith("image/", StringComparison.Ordinal) && t.Extensions[0] != ".zip")];
+
+    /// <summary>盖章扫描件: a scan as PDF, OFD or an image.</summary>
+    public static readonly IReadOnlyList<FileType> StampedScans =
+        [.. ReportDocuments.Where(t => t.Extensions[0] is ".pdf" or ".ofd"), .. ReportPhotos];
+
     public static string AllowedList(IEnumerable<FileType> types) =>
         string.Join("、", types.SelectMany(t => t.Extensions).Select(e => e.TrimStart('.')));
 

@@ -31,3 +31,12 @@ document.querySelectorAll('form[data-confirm]').forEach(function (form) {
         }
     });
 });
+
+// The same for one button of a form with several (e.g. 提交审核 next to 保存): <button data-confirm="…">.
+document.querySelectorAll('button[data-confirm]').forEach(function (button) {
+    button.addEventListener('click', function (event) {
+        if (!window.confirm(button.getAttribute('data-confirm'))) {
+            event.preventDefault();
+        }
+    });
+});

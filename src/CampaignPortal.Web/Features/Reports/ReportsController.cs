@@ -1,0 +1,142 @@
+using CampaignPortal.Web.Domain;
+using CampaignPortal.Web.Features.Activities;
+using CampaignPortal.Web.Infrastructure;
+using CampaignPortal.Web.Infrastructure.Files;
+using CampaignPortal.Web.Security;
+using FluentValidation;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CampaignPortal.Web.Features.Reports;
+
+/// <summary>A unit's own summary report (its filers): fill, save, submit, withdraw, media, attachments.</summary>
+[Authorize(Policy = Policies.FilerArea)]
+public sealed class ReportsController(
+    ReportService reports, IValidator<MediaInput> mediaValidator, IAntiforgery antiforgery) : Controller
+{
+    private const string EditView = "~/Features/Reports/Views/Edit.cshtml";
+    private const long UploadLimit = FileTypes.DocumentMaxBytes + 1024 * 1024;
+
+    [HttpGet("/campaigns/{campaignId:int}/report")]
+    public async Task<IActionResult> Edit(int campaignId) =>
+        await reports.PageAsync(campaignId, null, null, null, HttpContext.RequestAborted) is { } model ? View(EditView, model) : NotFound();
+
+    [HttpPost("/campaigns/{campaignId:int}/report")]
+    public async Task<IActionResult> Save(int campaignId, ReportInput input, string? submit)
+    {
+        var ct = HttpContext.RequestAborted;
+        var result = await reports.SaveAsync(campaignId, input, submit is not null, ct);
+        switch (result.Outcome)
+        {
+            case ReportSaveOutcome.NotFound:
+                return NotFound();
+            case ReportSaveOutcome.Saved:
+                TempData[StatusMessage.Key] = "报告已保存。";
+                return Redirect($"/campaigns/{campaignId}/report");
+            case ReportSaveOutcome.Submitted:
+                TempData[StatusMessage.Key] = result.IsLate
+                    ? $"报告已提交（第 {result.VersionNumber} 版）。提交时已过报送截止时间，记为逾期。"
+                    : $"报告已提交（第 {result.VersionNumber} 版），等待审核。";
+                return Redirect($"/campaigns/{campaignId}/report");
+            case ReportSaveOutcome.AlreadySubmitted:
+                TempData[StatusMessage.Key] = $"报告已提交（第 {result.VersionNumber} 版），无需重复提交。";
+                return Redirect($"/campaigns/{campaignId}/report");
+            case ReportSaveOutcome.Incomplete:
+                // Saved, but not submitted: the page opens again with what is missing next to the fields.
+                foreach (var (field, message) in result.Errors)
+                {
+                    ModelState.AddModelError(field, message);
+                }
+
+                ViewData["Incomplete"] = true;
+                return await reports.PageAsync(campaignId, null, null, null, ct) is { } saved ? View(EditView, saved) : NotFound();
+            case ReportSaveOutcome.Conflict:
+                ModelState.AddModelError(string.Empty, "您打开页面后，报告已被他人修改并保存。您的输入仍保留在下方，请核对下表列出的不同之处后再保存。");
+                input.Version = (await reports.PageAsync(campaignId, null, null, null, ct))?.Report?.Version ?? input.Version;
+                return await reports.PageAsync(campaignId, input, result.Conflict, null, ct) is { } conflicted ? View(EditView, conflicted) : NotFound();
+            default:
+                foreach (var (field, message) in result.Errors)
+                {
+                    ModelState.AddModelError(field, message);
+                }
+
+                return await reports.PageAsync(campaignId, input, null, null, ct) is { } invalid ? View(EditView, invalid) : NotFound();
+        }
+    }
+
+    [HttpPost("/campaigns/{campaignId:int}/report/withdraw")]
+    public async Task<IActionResult> Withdraw(int campaignId) =>
+        Done(await reports.WithdrawAsync(campaignId, HttpContext.RequestAborted), campaignId, "报告已撤回，可以修改后重新提交。");
+
+    [HttpPost("/campaigns/{campaignId:int}/report/media")]
+    public async Task<IActionResult> AddMedia(int campaignId, MediaInput input)
+    {
+        var ct = HttpContext.RequestAborted;
+        if (await mediaValidator.ValidateIntoAsync(input, ModelState, ct))
+        {
+            return Done(await reports.AddMediaAsync(campaignId, input, ct), campaignId, "媒体报道已添加。", "#media");
+        }
+
+        return await reports.PageAsync(campaignId, null, null, input, ct) is { } model ? View(EditView, model) : NotFound();
+    }
+
+    [HttpPost("/campaigns/{campaignId:int}/report/media/{order:int}/remove")]
+    public async Task<IActionResult> RemoveMedia(int campaignId, int order) =>
+        Done(await reports.RemoveMediaAsync(campaignId, order, HttpContext.RequestAborted), campaignId, "媒体报道已删除。", "#media");
+
+    [HttpPost("/campaigns/{campaignId:int}/report/files")]
+    [IgnoreAntiforgeryToken] // Checked below, after the size: reading an oversized form for the token would fail first.
+    [DisableRequestSizeLimit]
+    [RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
+    public async Task<IActionResult> AddFile(int campaignId)
+    {
+        if (Request.ContentLength is null or > UploadLimit)
+        {
+            TempData[StatusMessage.Key] = $"文件超过 {FileTypes.DocumentMaxBytes / 1024 / 1024} MB 的上限，未上传。请压缩或拆分后再上传。";
+            return Redirect($"/campaigns/{campaignId}/report#files");
+        }
+
+        if (!Request.HasFormContentType)
+        {
+            return BadRequest();
+        }
+
+        IFormCollection form;
+        try
+        {
+            if (!await antiforgery.IsRequestValidAsync(HttpContext))
+            {
+                return BadRequest();
+            }
+
+            form = await Request.ReadFormAsync(HttpContext.RequestAborted);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or BadHttpRequestException or AntiforgeryValidationException)
+        {
+            // The upload was cut off half-way: nothing was stored.
+            TempData[StatusMessage.Key] = "上传未完成（连接中断），文件没有保存，请重新上传。";
+            return Redirect($"/campaigns/{campaignId}/report#files");
+        }
+
+        var kind = Enum.TryParse<ReportFileKind>(form["kind"].ToString(), out var k) ? k : (ReportFileKind)(-1);
+        var result = await reports.AddFileAsync(campaignId, form.Files.GetFile("file"), kind, form["caption"].ToString(), form["material"].ToString(),
+            HttpContext.RequestAborted);
+        return Done(result, campaignId, "附件已上传。", "#files");
+    }
+
+    [HttpPost("/campaigns/{campaignId:int}/report/files/{fileId:guid}/remove")]
+    public async Task<IActionResult> RemoveFile(int campaignId, Guid fileId) =>
+        Done(await reports.RemoveFileAsync(campaignId, fileId, HttpContext.RequestAborted), campaignId, "附件已删除。", "#files");
+
+    private IActionResult Done(CommandResult result, int campaignId, string message, string anchor = "")
+    {
+        if (!result.Found)
+        {
+            return NotFound();
+        }
+
+        TempData[StatusMessage.Key] = result.Succeeded ? message : result.Errors[0].Value;
+        return Redirect($"/campaigns/{campaignId}/report{anchor}");
+    }
+}
