@@ -17,7 +17,7 @@ public static class DatabaseSetup
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(options, configuration, environment);
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite));
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite, b => b.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
                 break;
             case DatabaseProvider.SqlServer:
                 var sqlServer = configuration.GetConnectionString("SqlServer");
@@ -36,8 +36,12 @@ public static class DatabaseSetup
         return services;
     }
 
+    /// <summary>
+    /// Entities with several owned or included collections (a report: sections, figures, media, files) load one query
+    /// per collection rather than one cartesian product.
+    /// </summary>
     public static void ConfigureSqlServer(SqlServerDbContextOptionsBuilder builder) =>
-        builder.UseCompatibilityLevel(DatabaseOptions.SqlServerCompatibilityLevel);
+        builder.UseCompatibilityLevel(DatabaseOptions.SqlServerCompatibilityLevel).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery);
 
     /// <summary>
     /// <c>ConnectionStrings:Sqlite</c> if given, else a file in <see cref="DatabaseOptions.DataDirectory"/>.

@@ -107,7 +107,7 @@ public sealed class SeedingTests(PortalFactory factory) : IClassFixture<PortalFa
         Skip.If(factory.IsSqlServer, "SQLite's query plan");
         var plan = await factory.WithDbAsync(async db =>
         {
-            var sql = db.Organisations.Where(o => o.Path.StartsWith("/abc/")).Select(o => o.Id).ToQueryString();
+            var sql = db.Organisations.AsSingleQuery().Where(o => o.Path.StartsWith("/abc/")).Select(o => o.Id).ToQueryString();
             var connection = db.Database.GetDbConnection();
             await db.Database.OpenConnectionAsync();
             await using var command = connection.CreateCommand();

@@ -446,4 +446,21 @@ public sealed class ReportTests(PortalFactory factory) : IClassFixture<PortalFac
         Assert.Equal(new DateOnly(2022, 6, 30), await factory.WithDbAsync(db => db.Participants.Where(p => p.CampaignId == campaignId && p.OrganisationId == unit).Select(p => p.ExtendedDeadline).SingleAsync()));
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditAction.DeadlineExtended && e.SubjectOrganisationId == unit)));
     }
+
+    [Fact]
+    public async Task CampaignWithReports_KeepsTheIndicatorCodesItsFiguresUse()
+    {
+        var national = await CampaignIdAsync(factory, NationalCampaign);
+        using var organiser = await factory.SignedInAsync("cast.organiser@demo.local");
+        var fields = CampaignSteps.CampaignFields(NationalCampaign, "2022-06-20");
+        fields["Year"] = "2022";
+        fields["PeriodStart"] = "2022-05-20";
+        fields["PeriodEnd"] = "2022-06-10";
+
+        var response = await organiser.PostFormAsync($"/campaigns/{national}/edit", fields, $"/campaigns/{national}/edit");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("已有单位填报了这些统计指标，不能删除或修改其编码", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(await factory.WithDbAsync(db => db.Campaigns.Where(c => c.Id == national).SelectMany(c => c.Indicators).AnyAsync(i => i.Code == "nominated")));
+    }
 }

@@ -133,6 +133,16 @@ public sealed partial class CampaignService(AppDbContext db, CurrentUser current
             }
         }
 
+        // Figures are stored against indicator codes: once reports use a code, it stays.
+        var codes = TemplateText.Indicators(input.Indicators).Select(i => i.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var used = await db.SummaryReports.Where(r => r.CampaignId == id).SelectMany(r => r.Figures).Select(f => f.Code).Distinct()
+            .ToListAsync(cancellationToken);
+        var missing = used.Where(code => !codes.Contains(code)).ToList();
+        if (missing.Count > 0)
+        {
+            return CommandResult.Invalid(nameof(input.Indicators), $"已有单位填报了这些统计指标，不能删除或修改其编码：{string.Join("、", missing)}。");
+        }
+
         Apply(campaign, input);
         audit.Record(AuditAction.CampaignUpdated, nameof(Campaign), Id(id), $"修改活动“{campaign.Title}”", subjectOrganisationId: campaign.OrganisationId);
         await db.SaveChangesAsync(cancellationToken);
