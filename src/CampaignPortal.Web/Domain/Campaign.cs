@@ -219,9 +219,13 @@ public sealed class Campaign
         return _participants.RemoveAll(p => p.OrganisationId == organisationId) > 0;
     }
 
-    /// <summary>The last day a unit's report is on time: its extension, or the campaign's deadline.</summary>
+    /// <summary>
+    /// The last day a unit's report is on time: the later of its extension and the campaign's deadline (the campaign's
+    /// deadline may move after an extension was granted; an extension never makes a unit due earlier than the rest).
+    /// </summary>
     public DateOnly? DeadlineFor(int organisationId) =>
-        _participants.Find(p => p.OrganisationId == organisationId)?.ExtendedDeadline ?? ReportDeadline;
+        _participants.Find(p => p.OrganisationId == organisationId)?.ExtendedDeadline is { } extended
+            && (ReportDeadline is null || extended > ReportDeadline) ? extended : ReportDeadline;
 
     /// <summary>延期 for one participant, with a reason; the new day must be after the campaign's deadline.</summary>
     public void ExtendDeadline(int organisationId, DateOnly deadline, string reason, string? by, DateTimeOffset at)

@@ -225,6 +225,12 @@ public sealed class SummaryReport
     /// <summary>Application-managed concurrency token: +1 on every save and transition.</summary>
     public int Version { get; private set; }
 
+    /// <summary>
+    /// The second concurrency token, for the media and file lists: +1 on each change to them. Two uploads at once, or an
+    /// upload racing a submit, cannot both win; a colleague's open text form stays valid.
+    /// </summary>
+    public int ListVersion { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -285,11 +291,13 @@ public sealed class SummaryReport
         EnsureEditable();
         var order = _media.Count == 0 ? 1 : _media.Max(m => m.Order) + 1;
         _media.Add(new ReportMedia(order, kind, outlet, title, date, link, pageOrSlot));
+        ListVersion++;
     }
 
     public bool RemoveMedia(int order)
     {
         EnsureEditable();
+        ListVersion++;
         return _media.RemoveAll(m => m.Order == order) > 0;
     }
 
@@ -297,11 +305,13 @@ public sealed class SummaryReport
     {
         EnsureEditable();
         _files.Add(file);
+        ListVersion++;
     }
 
     public bool RemoveFile(Guid storedFileId)
     {
         EnsureEditable();
+        ListVersion++;
         return _files.RemoveAll(f => f.StoredFileId == storedFileId) > 0;
     }
 

@@ -12,7 +12,15 @@ public sealed class DomainExceptionFilter(IModelMetadataProvider metadata) : IEx
 {
     public void OnException(ExceptionContext context)
     {
-        if (context.Exception is not DomainException exception)
+        var message = context.Exception switch
+        {
+            DomainException domain => domain.Message,
+
+            // Two people changed the same thing at once (a concurrency token moved): the later one is told, nothing half-done.
+            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => "数据已被他人同时更改，您的操作没有生效。请刷新页面，核对后再操作。",
+            _ => null,
+        };
+        if (message is null)
         {
             return;
         }
@@ -24,7 +32,7 @@ public sealed class DomainExceptionFilter(IModelMetadataProvider metadata) : IEx
             StatusCode = StatusCodes.Status409Conflict,
             ViewData = new ViewDataDictionary(metadata, context.ModelState)
             {
-                Model = new ErrorViewModel(StatusCodes.Status409Conflict, "当前状态下不能执行此操作", exception.Message, requestId),
+                Model = new ErrorViewModel(StatusCodes.Status409Conflict, "当前状态下不能执行此操作", message, requestId),
             },
         };
         context.ExceptionHandled = true;

@@ -64,5 +64,10 @@ public sealed class RichText
         !string.IsNullOrWhiteSpace(html) && !string.IsNullOrWhiteSpace(System.Net.WebUtility.HtmlDecode(
             System.Text.RegularExpressions.Regex.Replace(html, "<[^>]*>", string.Empty, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1))));
 
-    public static bool IsTooLarge(string? html) => html is not null && Encoding.UTF8.GetByteCount(html) > Data.Schema.RichTextBytes;
+    /// <summary>More than 10,000 tags: refused before sanitising, which is slow on deeply nested markup.</summary>
+    public const int MaxTags = 10_000;
+
+    /// <summary>Over 200 KB, or over <see cref="MaxTags"/> tags.</summary>
+    public static bool IsTooLarge(string? html) =>
+        html is not null && (Encoding.UTF8.GetByteCount(html) > Data.Schema.RichTextBytes || html.AsSpan().Count('<') > MaxTags);
 }

@@ -54,11 +54,12 @@ public sealed class ReportTests(PortalFactory factory) : IClassFixture<PortalFac
         var queue = await reviewer.GetStringAsync("/reviews");
         Assert.Contains("哈密市科学技术协会", queue, StringComparison.Ordinal);
         Assert.Contains("data-waiting=", queue, StringComparison.Ordinal);
-        var noComment = await reviewer.PostFormAsync($"/reports/{report.Id}/return", new Dictionary<string, string> { ["Comment"] = " " }, $"/reports/{report.Id}");
+        var noComment = await reviewer.PostFormAsync($"/reports/{report.Id}/return", new Dictionary<string, string> { ["Number"] = "1", ["Comment"] = " " }, $"/reports/{report.Id}");
         Assert.Equal(HttpStatusCode.OK, noComment.StatusCode);
         Assert.Contains("退回时请填写修改意见", await noComment.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var returned = await reviewer.PostFormAsync($"/reports/{report.Id}/return", new Dictionary<string, string>
         {
+            ["Number"] = "1",
             ["Comment"] = "请补充活动照片说明。",
             ["SectionComments[0].Title"] = "活动亮点",
             ["SectionComments[0].Html"] = "请写明主题展的参观人数。",
@@ -71,7 +72,10 @@ public sealed class ReportTests(PortalFactory factory) : IClassFixture<PortalFac
         Assert.Contains("请写明主题展的参观人数。", page, StringComparison.Ordinal);
         var fixedFields = Complete(await VersionOnPageAsync(filer, campaignId), "<p>举办主题展，参观群众800余人次。</p>");
         Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync(filer, campaignId, fixedFields, submit: true)).StatusCode);
-        var approved = await reviewer.PostFormAsync($"/reports/{report.Id}/approve", new Dictionary<string, string> { ["comment"] = "同意。" }, $"/reports/{report.Id}");
+        var stale = await reviewer.PostFormAsync($"/reports/{report.Id}/approve", new Dictionary<string, string> { ["number"] = "1" }, $"/reports/{report.Id}");
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode); // the reviewer read version 1; version 2 is what waits
+        Assert.Contains("报告已更新为第 2 版", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var approved = await reviewer.PostFormAsync($"/reports/{report.Id}/approve", new Dictionary<string, string> { ["number"] = "2", ["comment"] = "同意。" }, $"/reports/{report.Id}");
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
 
         report = (await ReportAsync(factory, campaignId, "哈密市科学技术协会"))!;
@@ -462,5 +466,99 @@ public sealed class ReportTests(PortalFactory factory) : IClassFixture<PortalFac
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("已有单位填报了这些统计指标，不能删除或修改其编码", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.True(await factory.WithDbAsync(db => db.Campaigns.Where(c => c.Id == national).SelectMany(c => c.Indicators).AnyAsync(i => i.Code == "nominated")));
+    }
+
+    [Fact]
+    public async Task RacingStateChanges_AnswerConflict_NeverAnError()
+    {
+        var campaignId = await CampaignIdAsync(factory);
+        const string unit = "阿克苏地区科学技术协会"; // seeded: submitted late, version 1
+        var report = (await ReportAsync(factory, campaignId, unit))!;
+        using var filer = await FilerAtAsync(unit);
+        using var reviewer = await factory.SignedInAsync("xj.reviewer@demo.local");
+        var withdrawToken = await filer.AntiforgeryTokenAsync($"/campaigns/{campaignId}/report");
+        var reviewToken = await reviewer.AntiforgeryTokenAsync($"/reports/{report.Id}");
+
+        var responses = await Task.WhenAll(
+            filer.PostFormWithoutTokenAsync($"/campaigns/{campaignId}/report/withdraw", new Dictionary<string, string> { ["__RequestVerificationToken"] = withdrawToken }),
+            reviewer.PostFormWithoutTokenAsync($"/reports/{report.Id}/approve", new Dictionary<string, string> { ["number"] = "1", ["__RequestVerificationToken"] = reviewToken }),
+            reviewer.PostFormWithoutTokenAsync($"/reports/{report.Id}/return", new Dictionary<string, string> { ["Number"] = "1", ["Comment"] = "补充", ["__RequestVerificationToken"] = reviewToken }));
+
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Conflict, r.StatusCode.ToString()));
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task MalformedListIndexes_AreIgnored_NotAnError()
+    {
+        var campaignId = await CampaignIdAsync(factory);
+        using var filer = await FilerAtAsync("博尔塔拉蒙古自治州科学技术协会");
+        var fields = new Dictionary<string, string> { ["Version"] = "abc", ["Sections.index"] = "zz", ["Figures.index"] = "zz", ["save"] = "1" };
+
+        var response = await filer.PostFormAsync($"/campaigns/{campaignId}/report", fields, $"/campaigns/{campaignId}/report");
+        using var reviewer = await factory.SignedInAsync("xj.reviewer@demo.local");
+        var turpan = (await ReportAsync(factory, campaignId, "吐鲁番市科学技术协会"))!;
+        var returned = await reviewer.PostFormAsync($"/reports/{turpan.Id}/return",
+            new Dictionary<string, string> { ["Number"] = "1", ["Comment"] = "", ["SectionComments.index"] = "zz" }, $"/reports/{turpan.Id}");
+
+        Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, response.StatusCode.ToString());
+        Assert.True(returned.StatusCode == HttpStatusCode.OK, $"{returned.StatusCode} {await returned.Content.ReadAsStringAsync()}");
+        Assert.Contains("退回时请填写修改意见", await returned.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SubmitFromAFormOvertakenByAColleaguesSubmit_IsRefused_NotTakenForADoubleClick()
+    {
+        var campaignId = await CampaignIdAsync(factory);
+        const string unit = "塔城地区科学技术协会"; // seeded: saved (version 1), then submitted (version 2)
+        var report = (await ReportAsync(factory, campaignId, unit))!;
+        Assert.Equal(ReportStatus.Submitted, report.Status);
+        using var filer = await FilerAtAsync(unit);
+
+        var overtaken = await SaveAsync(filer, campaignId, Complete((report.Version - 1).ToString(), "<p>过时的表单。</p>"), submit: true);
+        var replayed = await SaveAsync(filer, campaignId, Complete((report.Version - 2).ToString()), submit: true);
+
+        Assert.Equal(HttpStatusCode.Conflict, overtaken.StatusCode);
+        Assert.Contains("报告已由他人提交", await overtaken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
+        Assert.Equal(report.LatestVersionNumber, (await ReportAsync(factory, campaignId, unit))!.LatestVersionNumber);
+    }
+
+    [Fact]
+    public async Task CampaignWithReports_KeepsTheSectionTitlesUnitsWroteUnder()
+    {
+        var national = await CampaignIdAsync(factory, NationalCampaign);
+        var indicators = await factory.WithDbAsync(db => db.Campaigns.Where(c => c.Id == national).SelectMany(c => c.Indicators).OrderBy(i => i.Order)
+            .Select(i => new { i.Code, i.Name, i.Unit, i.IsRequired, i.Group }).ToListAsync());
+        using var organiser = await factory.SignedInAsync("cast.organiser@demo.local");
+        var fields = CampaignSteps.CampaignFields(NationalCampaign, "2022-06-20");
+        fields["Year"] = "2022";
+        fields["PeriodStart"] = "2022-05-20";
+        fields["PeriodEnd"] = "2022-06-10";
+        fields["Indicators"] = string.Join("\n", indicators.Select(i => $"{i.Code}|{i.Name}|{i.Unit}|整数|{(i.IsRequired ? "必填" : "选填")}|{i.Group}"));
+        fields["Sections"] = "基本情况||必填\n活动亮点||必填\n今后打算||选填";
+
+        var response = await organiser.PostFormAsync($"/campaigns/{national}/edit", fields, $"/campaigns/{national}/edit");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("已有单位在这些栏目下填写了报告，不能删除或改名：下一步工作", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(300 * 1024, "内容过长")]
+    [InlineData(5 * 1024 * 1024, "内容过长")]
+    public async Task OversizedOrDeeplyNestedSection_ClearMessage_NothingStored(int length, string message)
+    {
+        var campaignId = await CampaignIdAsync(factory);
+        const string unit = "博尔塔拉蒙古自治州科学技术协会";
+        using var filer = await FilerAtAsync(unit);
+        var before = (await ReportAsync(factory, campaignId, unit))?.Version;
+        var fields = Complete(await VersionOnPageAsync(filer, campaignId), string.Concat(Enumerable.Repeat("<b>", length / 3)));
+
+        var response = await SaveAsync(filer, campaignId, fields);
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, (await ReportAsync(factory, campaignId, unit))?.Version);
     }
 }

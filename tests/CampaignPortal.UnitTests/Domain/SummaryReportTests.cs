@@ -560,6 +560,18 @@ public sealed class SummaryReportTests
     }
 
     [Fact]
+    public void DeadlineFor_CampaignDeadlineMovedPastTheExtension_TheLaterDayCounts()
+    {
+        var campaign = PublishedCampaign();
+        campaign.ExtendDeadline(5, new DateOnly(2022, 6, 20), "疫情影响", Reviewer, Created.AddDays(10));
+
+        campaign.Describe(campaign.Year, campaign.Title, null, campaign.PeriodStart, campaign.PeriodEnd, null, new DateOnly(2022, 6, 25));
+
+        Assert.Equal(new DateOnly(2022, 6, 25), campaign.DeadlineFor(5));
+        Assert.Equal(new DateOnly(2022, 6, 25), campaign.DeadlineFor(6));
+    }
+
+    [Fact]
     public void ExtendDeadline_SubmissionBeforeExtendedDay_IsNotLate()
     {
         var campaign = PublishedCampaign();

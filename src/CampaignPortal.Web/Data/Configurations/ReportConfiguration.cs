@@ -16,6 +16,7 @@ internal sealed class ReportConfiguration :
     public void Configure(EntityTypeBuilder<SummaryReport> builder)
     {
         builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.Property(r => r.ListVersion).IsConcurrencyToken();
         builder.Property(r => r.UpdatedBy).HasMaxLength(Schema.PersonName);
         builder.Property(r => r.FilerName).HasMaxLength(Schema.PersonName);
         builder.Property(r => r.FilerPhone).HasMaxLength(Schema.Phone);

@@ -129,13 +129,14 @@ public sealed partial class DemoCampaigns
         Campaign campaign, Organisation unit, Organisation owner, DateTimeOffset due, DateTimeOffset at, Outcome outcome, CancellationToken cancellationToken)
     {
         var name = unit.ShortName;
+        var html = System.Net.WebUtility.HtmlEncode(name);
         var seed = unit.Id % 7;
         var filer = $"{name}填报员";
         var report = new SummaryReport(campaign.Id, unit.Id, owner.Id, at.AddDays(-1), filer);
         report.Save(new ReportContent(
             [
-                new SectionText(1, "基本情况", $"<p>2022年5月30日，{name}组织开展“全国科技工作者日”系列活动，设分会场以视频会议形式参加自治区主场活动，并举办科技工作者座谈会、走访慰问科技工作者代表。</p>"),
-                new SectionText(2, "活动亮点", $"<p>{name}结合本地实际，举办“众心向党 自立自强——党领导下的科学家”主题展，组织科技工作者代表分享科研经历。</p>"),
+                new SectionText(1, "基本情况", $"<p>2022年5月30日，{html}组织开展“全国科技工作者日”系列活动，设分会场以视频会议形式参加自治区主场活动，并举办科技工作者座谈会、走访慰问科技工作者代表。</p>"),
+                new SectionText(2, "活动亮点", $"<p>{html}结合本地实际，举办“众心向党 自立自强——党领导下的科学家”主题展，组织科技工作者代表分享科研经历。</p>"),
             ],
             [
                 Figure("activities", 3 + seed),
@@ -172,7 +173,7 @@ public sealed partial class DemoCampaigns
         {
             var content = new ReportContent(
                 [.. report.Sections.Select(s => s.Title == "活动亮点"
-                    ? new SectionText(s.Order, s.Title, s.Html + $"<p>主题展于5月30日至6月5日在{name}科技馆举办，参观群众1200余人次。</p>")
+                    ? new SectionText(s.Order, s.Title, s.Html + $"<p>主题展于5月30日至6月5日在{html}科技馆举办，参观群众1200余人次。</p>")
                     : s.Copy())],
                 [.. report.Figures.Select(f => f.Copy())], report.FilerName, report.FilerPhone, report.ResponsiblePerson);
             report.Save(content, report.Version, at.AddDays(2), filer);

@@ -143,6 +143,16 @@ public sealed partial class CampaignService(AppDbContext db, CurrentUser current
             return CommandResult.Invalid(nameof(input.Indicators), $"已有单位填报了这些统计指标，不能删除或修改其编码：{string.Join("、", missing)}。");
         }
 
+        // Report text is kept per section title: a title units have written under cannot be removed or renamed.
+        var titles = TemplateText.Sections(input.Sections).Select(x => x.Title).ToHashSet(StringComparer.Ordinal);
+        var written = await db.SummaryReports.Where(r => r.CampaignId == id).SelectMany(r => r.Sections).Select(x => x.Title).Distinct()
+            .ToListAsync(cancellationToken);
+        var lost = written.Where(title => !titles.Contains(title)).ToList();
+        if (lost.Count > 0)
+        {
+            return CommandResult.Invalid(nameof(input.Sections), $"已有单位在这些栏目下填写了报告，不能删除或改名：{string.Join("、", lost)}。");
+        }
+
         Apply(campaign, input);
         audit.Record(AuditAction.CampaignUpdated, nameof(Campaign), Id(id), $"修改活动“{campaign.Title}”", subjectOrganisationId: campaign.OrganisationId);
         await db.SaveChangesAsync(cancellationToken);

@@ -13,8 +13,11 @@ public sealed class ErrorsController : Controller
 {
     [Route("/error/{code:int}")]
     [IgnoreAntiforgeryToken]
-    public IActionResult Show([FromRoute] int code)
+    public IActionResult Show()
     {
+        // Read from the route by hand: binding a parameter would read a re-executed request's form again, which is
+        // what failed (e.g. a form value over the limit) and would fail again.
+        var code = int.TryParse(HttpContext.GetRouteValue("code") as string, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : 404;
         // The same id as in the request log and the audit trail.
         var requestId = HttpContext.TraceIdentifier;
         var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath

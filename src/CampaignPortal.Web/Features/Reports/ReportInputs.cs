@@ -40,6 +40,9 @@ public sealed class FigureInput
 
 public sealed class ReturnInput
 {
+    /// <summary>The version number the reviewer was looking at: a decision applies to that version only.</summary>
+    public int? Number { get; set; }
+
     public string? Comment { get; set; }
 
     public List<SectionInput> SectionComments { get; set; } = [];

@@ -79,7 +79,7 @@ public sealed partial class ReportService(
 
         var participant = campaign.Participants.Single();
         return new ReportTemplate(campaign.Id, campaign.Title, campaign.OrganisationId, campaign.Organisation!.Name, campaign.Status,
-            campaign.ReportDeadline, participant.ExtendedDeadline ?? campaign.ReportDeadline, participant.ExtensionReason,
+            campaign.ReportDeadline, campaign.DeadlineFor(participant.OrganisationId), participant.ExtensionReason,
             [.. campaign.Sections.OrderBy(s => s.Order)], [.. campaign.Indicators.OrderBy(i => i.Order)], [.. campaign.Materials.OrderBy(m => m.Order)]);
     }
 
@@ -109,11 +109,21 @@ public sealed partial class ReportService(
         }
 
         EnsureCampaignOpen(template);
+
+        // The binder leaves null entries for malformed list indexes: ignore them.
+        input.Sections = [.. (input.Sections ?? []).Where(s => s is not null)];
+        input.Figures = [.. (input.Figures ?? []).Where(f => f is not null)];
         var unit = await currentUser.GetOrganisationAsync(cancellationToken);
         var report = await db.SummaryReports.SingleOrDefaultAsync(r => r.CampaignId == campaignId && r.OrganisationId == unit.Id, cancellationToken);
         if (report is { Status: ReportStatus.Submitted } && submit)
         {
-            // A double click or a replayed submit: the first one made the version.
+            // A double click or a replayed submit carries the version the submit started from (save and submit add one
+            // each): the first one made the version. A form older than that was overtaken by a colleague's submit.
+            if (input.Version != report.Version - 2)
+            {
+                throw new DomainException($"报告已由他人提交（第 {report.LatestVersionNumber} 版），您这次的修改没有保存。如需修改，请先撤回报告。");
+            }
+
             return new ReportSaveResult(ReportSaveOutcome.AlreadySubmitted, [], VersionNumber: report.LatestVersionNumber);
         }
 
@@ -233,7 +243,7 @@ public sealed partial class ReportService(
         report.AddMedia(input.Kind, input.Outlet!, input.Title, input.Date, input.Link, input.PageOrSlot);
         audit.Record(AuditAction.ReportSaved, nameof(SummaryReport), Id(report.Id), $"“{template.CampaignTitle}”总结报告添加媒体报道：{input.Outlet}",
             subjectOrganisationId: report.OrganisationId);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveListChangeAsync(cancellationToken);
         return CommandResult.Ok(report.Id);
     }
 
@@ -303,7 +313,7 @@ public sealed partial class ReportService(
         report.AddFile(new ReportFile(file.Id, kind, file.OriginalName, file.Size, file.Sha256, caption, material, clock.GetUtcNow()));
         audit.Record(AuditAction.ReportSaved, nameof(SummaryReport), Id(report.Id),
             $"“{template.CampaignTitle}”总结报告上传{kind.ToChinese()}“{file.OriginalName}”", subjectOrganisationId: report.OrganisationId);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveListChangeAsync(cancellationToken);
         return CommandResult.Ok(report.Id);
     }
 
@@ -351,6 +361,22 @@ public sealed partial class ReportService(
         }
 
         return (template, report);
+    }
+
+    /// <summary>
+    /// Saves a media or file change. A colleague creating the report at the same moment (unique index) is a conflict
+    /// like a moved token: 409, nothing stored.
+    /// </summary>
+    private async Task SaveListChangeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
+        {
+            throw new DomainException("报告正在被同事同时修改，您的操作没有生效。请刷新页面后重试。", ex);
+        }
     }
 
     private async Task<(ReportTemplate Template, SummaryReport Report)?> OwnReportAsync(int campaignId, CancellationToken cancellationToken)
@@ -437,7 +463,7 @@ public sealed partial class ReportService(
             var typed = input.Sections.FirstOrDefault(s => s.Title == section.Title)?.Html;
             if (RichText.IsTooLarge(typed))
             {
-                errors.Add(new($"Sections[{i}].Html", $"“{section.Title}”内容过长（超过 200 KB），请精简或把材料作为附件上传。"));
+                errors.Add(new($"Sections[{i}].Html", $"“{section.Title}”内容过长或格式过于复杂（超过 200 KB 或 1 万个标签），请精简，或把材料作为附件上传。"));
                 continue;
             }
 

@@ -22,7 +22,9 @@ public sealed class ReportsController(
     public async Task<IActionResult> Edit(int campaignId) =>
         await reports.PageAsync(campaignId, null, null, null, HttpContext.RequestAborted) is { } model ? View(EditView, model) : NotFound();
 
+    /// <summary>Sections may be long: values up to 16 MB reach the service, which answers "内容过长" with the page kept.</summary>
     [HttpPost("/campaigns/{campaignId:int}/report")]
+    [RequestFormLimits(ValueLengthLimit = 16 * 1024 * 1024)]
     public async Task<IActionResult> Save(int campaignId, ReportInput input, string? submit)
     {
         var ct = HttpContext.RequestAborted;

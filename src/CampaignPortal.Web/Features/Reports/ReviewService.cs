@@ -113,8 +113,8 @@ public sealed class ReviewService(
         return await db.SummaryReports.CountAsync(r => r.OwnerOrganisationId == own && r.Status == ReportStatus.Submitted, cancellationToken);
     }
 
-    public Task<CommandResult> ApproveAsync(int reportId, string? comment, CancellationToken cancellationToken) =>
-        DecideAsync(reportId, (report, latest, at, by) =>
+    public Task<CommandResult> ApproveAsync(int reportId, int? number, string? comment, CancellationToken cancellationToken) =>
+        DecideAsync(reportId, number, (report, latest, at, by) =>
         {
             if (comment is { Length: > Schema.Description })
             {
@@ -126,26 +126,27 @@ public sealed class ReviewService(
         }, AuditAction.ReportApproved, NotificationKind.ReportApproved, "审核通过", cancellationToken);
 
     public Task<CommandResult> ReturnAsync(int reportId, ReturnInput input, CancellationToken cancellationToken) =>
-        DecideAsync(reportId, (report, latest, at, by) =>
+        DecideAsync(reportId, input.Number, (report, latest, at, by) =>
         {
             if (string.IsNullOrWhiteSpace(input.Comment))
             {
                 return CommandResult.Invalid(nameof(input.Comment), "退回时请填写修改意见，告诉填报单位需要修改什么。");
             }
 
-            if (input.Comment.Length > Schema.Description || input.SectionComments.Any(s => s.Html is { Length: > Schema.Description }))
+            var sectionComments = (input.SectionComments ?? []).Where(s => s is not null).ToList();
+            if (input.Comment.Length > Schema.Description || sectionComments.Any(s => s.Html is { Length: > Schema.Description }))
             {
                 return CommandResult.Invalid(nameof(input.Comment), $"修改意见不能超过 {Schema.Description} 个字。");
             }
 
-            var perSection = input.SectionComments.Where(s => !string.IsNullOrWhiteSpace(s.Title) && !string.IsNullOrWhiteSpace(s.Html))
+            var perSection = sectionComments.Where(s => !string.IsNullOrWhiteSpace(s.Title) && !string.IsNullOrWhiteSpace(s.Html))
                 .GroupBy(s => s.Title!).ToDictionary(g => g.Key, g => g.First().Html!);
             report.Return(latest, input.Comment, perSection, at, by);
             return CommandResult.Ok(report.Id);
         }, AuditAction.ReportReturned, NotificationKind.ReportReturned, "退回修改", cancellationToken);
 
     private async Task<CommandResult> DecideAsync(
-        int reportId, Func<SummaryReport, ReportVersion, DateTimeOffset, string?, CommandResult> decide, AuditAction action, NotificationKind kind,
+        int reportId, int? number, Func<SummaryReport, ReportVersion, DateTimeOffset, string?, CommandResult> decide, AuditAction action, NotificationKind kind,
         string verb, CancellationToken cancellationToken)
     {
         if (await OwnedAsync(reportId, cancellationToken) is not { } report)
@@ -161,6 +162,12 @@ public sealed class ReviewService(
                 ReportStatus.Approved => "报告已审核通过，不能重复审核。",
                 _ => "报告已退回修改，等待填报单位重新提交后才能审核。",
             });
+        }
+
+        if (number != report.LatestVersionNumber)
+        {
+            // The unit withdrew and submitted again while the reviewer was reading: decide on what was read, or nothing.
+            throw new DomainException($"报告已更新为第 {report.LatestVersionNumber} 版，请查看新版本后再审核。");
         }
 
         var latest = await db.ReportVersions.SingleAsync(v => v.ReportId == report.Id && v.Number == report.LatestVersionNumber, cancellationToken);

@@ -41,13 +41,16 @@ public sealed class ReviewsController(ReportReadService read, ReviewService revi
 
     [Authorize(Policy = Policies.ReviewerArea)]
     [HttpPost("/reports/{id:int}/approve")]
-    public async Task<IActionResult> Approve(int id, string? comment) =>
-        await Decided(id, await reviews.ApproveAsync(id, comment, HttpContext.RequestAborted), "报告已审核通过。", null);
+    public async Task<IActionResult> Approve(int id, int? number, string? comment) =>
+        await Decided(id, await reviews.ApproveAsync(id, number, comment, HttpContext.RequestAborted), "报告已审核通过。", null);
 
     [Authorize(Policy = Policies.ReviewerArea)]
     [HttpPost("/reports/{id:int}/return")]
-    public async Task<IActionResult> Return(int id, ReturnInput input) =>
-        await Decided(id, await reviews.ReturnAsync(id, input, HttpContext.RequestAborted), "报告已退回修改，填报单位会收到通知。", input);
+    public async Task<IActionResult> Return(int id, ReturnInput input)
+    {
+        input.SectionComments = [.. (input.SectionComments ?? []).Where(s => s is not null)]; // malformed list indexes bind as null
+        return await Decided(id, await reviews.ReturnAsync(id, input, HttpContext.RequestAborted), "报告已退回修改，填报单位会收到通知。", input);
+    }
 
     [Authorize(Policy = Policies.OrganiserArea)]
     [HttpPost("/reports/{id:int}/reopen")]

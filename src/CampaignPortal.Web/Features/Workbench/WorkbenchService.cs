@@ -25,7 +25,8 @@ public sealed class WorkbenchService(AppDbContext db, CurrentUser currentUser)
             .Where(c => c.Status != CampaignStatus.Draft && c.Participants.Any(p => p.OrganisationId == own.Id))
             .OrderByDescending(c => c.Year).ThenByDescending(c => c.Id).Take(50)
             .Select(c => new FilerCampaignRow(c.Id, c.Title, c.Organisation!.Name, c.Status, c.PeriodStart, c.PeriodEnd,
-                c.Participants.Where(p => p.OrganisationId == own.Id).Select(p => p.ExtendedDeadline).FirstOrDefault() ?? c.ReportDeadline,
+                c.Participants.Where(p => p.OrganisationId == own.Id && p.ExtendedDeadline != null && (c.ReportDeadline == null || p.ExtendedDeadline > c.ReportDeadline))
+                    .Select(p => p.ExtendedDeadline).FirstOrDefault() ?? c.ReportDeadline,
                 db.Activities.Count(a => a.CampaignId == c.Id && a.OrganisationId == own.Id),
                 db.SummaryReports.Where(r => r.CampaignId == c.Id && r.OrganisationId == own.Id).Select(r => (ReportStatus?)r.Status).FirstOrDefault(),
                 db.SummaryReports.Any(r => r.CampaignId == c.Id && r.OrganisationId == own.Id && r.IsLate)))

@@ -1378,6 +1378,10 @@ namespace CampaignPortal.Web.Data.Migrations.SqlServer
                     b.Property<int>("LatestVersionNumber")
                         .HasColumnType("int");
 
+                    b.Property<int>("ListVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.Property<int>("OrganisationId")
                         .HasColumnType("int");
 

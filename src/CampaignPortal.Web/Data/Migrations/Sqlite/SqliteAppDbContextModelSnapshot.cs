@@ -1322,6 +1322,10 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                     b.Property<int>("LatestVersionNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ListVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
 
