@@ -85,7 +85,9 @@ public sealed class ReportTests(BrowserFixture fixture) : IClassFixture<BrowserF
         // The reviewer approves version 2; both versions stay readable.
         await reviewer.GotoAsync("/reviews");
         await reviewer.GetByRole(AriaRole.Row).Filter(new() { HasText = "克拉玛依市科学技术协会" }).GetByRole(AriaRole.Link, new() { Name = "审核" }).ClickAsync();
-        await Assertions.Expect(reviewer.GetByText("共走访慰问科技工作者代表12人。")).ToBeVisibleAsync();
+        await Assertions.Expect(reviewer.GetByRole(AriaRole.Heading, new() { Name = "与第 1 版相比的修改" })).ToBeVisibleAsync();
+        await Assertions.Expect(reviewer.Locator("#changes ins")).ToContainTextAsync("共走访慰问科技工作者代表12人。");
+        await Pages.ScreenshotAsync(reviewer, "reviewer-report-changes");
         reviewer.Dialog += (_, dialog) => dialog.AcceptAsync();
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "审核通过" }).ClickAsync();
         await Assertions.Expect(reviewer.GetByText("报告已审核通过。")).ToBeVisibleAsync();

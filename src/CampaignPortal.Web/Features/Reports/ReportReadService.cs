@@ -9,7 +9,7 @@ namespace CampaignPortal.Web.Features.Reports;
 public sealed record ReportViewModel(
     int ReportId, int CampaignId, string CampaignTitle, string UnitName, ReportStatus Status, DateOnly? Deadline, ReportVersion? Version,
     IReadOnlyList<Indicator> Indicators, IReadOnlyList<VersionRow> Versions, IReadOnlyList<ReportEvent> Events, bool IsOwnUnit, bool CanReview,
-    bool CanReopen, ReturnInput ReturnInput)
+    bool CanReopen, ReturnInput ReturnInput, VersionDiff? Diff)
 {
     public bool ShowsLatest => Version is not null && Versions.Count > 0 && Version.Number == Versions[0].Number;
 }
@@ -43,11 +43,19 @@ public sealed class ReportReadService(AppDbContext db, CurrentUser currentUser)
         var events = await db.ReportEvents.AsNoTracking().Where(e => e.ReportId == reportId).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(cancellationToken);
         var unitName = await db.Organisations.AsNoTracking().Where(o => o.Id == report.OrganisationId).Select(o => o.Name).SingleAsync(cancellationToken);
         var isLatest = version is not null && version.Number == report.LatestVersionNumber;
+        var indicators = campaign.Indicators.OrderBy(i => i.Order).ToList();
+        VersionDiff? diff = null;
+        if (version is { Number: > 1 }
+            && await db.ReportVersions.AsNoTracking().SingleOrDefaultAsync(v => v.ReportId == reportId && v.Number == version.Number - 1, cancellationToken) is { } previous)
+        {
+            diff = VersionDiff.Between(previous, version, indicators);
+        }
+
         return new ReportViewModel(report.Id, campaign.Id, campaign.Title, unitName, report.Status, campaign.DeadlineFor(report.OrganisationId), version,
-            [.. campaign.Indicators.OrderBy(i => i.Order)], versions, events, access.IsOwnUnit,
+            indicators, versions, events, access.IsOwnUnit,
             access.IsOwner && currentUser.IsInRole(Roles.Reviewer) && report.Status == ReportStatus.Submitted && isLatest,
             access.IsOwner && currentUser.IsInRole(Roles.Organiser) && report.Status == ReportStatus.Approved,
-            returnInput ?? new ReturnInput());
+            returnInput ?? new ReturnInput(), diff);
     }
 
     /// <summary>A file of the report: the working copy's (its own unit only) or any readable version's.</summary>

@@ -37,6 +37,8 @@ public sealed record ReviewRow(
 
 public sealed record FilterOption(int Id, string Name);
 
+public sealed record BulkResult(int Id, string Label, int Number, bool Approved, string Message);
+
 public sealed record ReviewQueueViewModel(
     ReviewQuery Query, IReadOnlyList<ReviewRow> Rows, int Total, int Page, int PageCount, IReadOnlyList<FilterOption> Campaigns, IReadOnlyList<FilterOption> Units);
 
@@ -111,6 +113,49 @@ public sealed class ReviewService(
         }
 
         return await db.SummaryReports.CountAsync(r => r.OwnerOrganisationId == own && r.Status == ReportStatus.Submitted, cancellationToken);
+    }
+
+    public const int BulkLimit = 100;
+
+    /// <summary>The selected reports as the confirmation lists them (only waiting reports of the organisation).</summary>
+    public async Task<IReadOnlyList<ReviewRow>> SelectedAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    {
+        var own = (await currentUser.GetOrganisationAsync(cancellationToken)).Id;
+        return await db.SummaryReports.AsNoTracking()
+            .Where(r => ids.Contains(r.Id) && r.OwnerOrganisationId == own && r.Status == ReportStatus.Submitted)
+            .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)
+            .Select(r => new ReviewRow(r.Id, db.Campaigns.Where(c => c.Id == r.CampaignId).Select(c => c.Title).Single(), r.Organisation!.Name, r.Status,
+                r.LatestVersionNumber, r.SubmittedAt, r.IsLate))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// 批量通过: each report on its own — one that changed meanwhile (withdrawn, resubmitted, decided by a colleague) is
+    /// skipped with its reason, the others are approved.
+    /// </summary>
+    public async Task<IReadOnlyList<BulkResult>> BulkApproveAsync(IReadOnlyList<(int Id, int Number)> items, string? comment, CancellationToken cancellationToken)
+    {
+        var results = new List<BulkResult>();
+        foreach (var (id, number) in items.Take(BulkLimit))
+        {
+            var label = await db.SummaryReports.AsNoTracking().Where(r => r.Id == id)
+                .Select(r => r.Organisation!.Name + "（" + db.Campaigns.Where(c => c.Id == r.CampaignId).Select(c => c.Title).Single() + "）")
+                .SingleOrDefaultAsync(cancellationToken) ?? $"报告 {id}";
+            try
+            {
+                var result = await ApproveAsync(id, number, comment, cancellationToken);
+                results.Add(result.Succeeded
+                    ? new BulkResult(id, label, number, true, "已通过")
+                    : new BulkResult(id, label, number, false, result.Found ? result.Errors[0].Value : "未找到该报告"));
+            }
+            catch (Exception ex) when (ex is DomainException or DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                results.Add(new BulkResult(id, label, number, false, ex is DomainException ? ex.Message : "报告状态已被他人同时更改，未处理。"));
+            }
+        }
+
+        return results;
     }
 
     public Task<CommandResult> ApproveAsync(int reportId, int? number, string? comment, CancellationToken cancellationToken) =>

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CampaignPortal.Web.Features.Reports;
 
+public sealed record BulkViewModel(IReadOnlyList<ReviewRow> Selected, IReadOnlyList<BulkResult>? Results);
+
 /// <summary>Reading submitted versions (unit and owner), the review queue and decisions, reopening and extensions.</summary>
 [Authorize]
 public sealed class ReviewsController(ReportReadService read, ReviewService reviews, FileService files) : Controller
@@ -50,6 +52,51 @@ public sealed class ReviewsController(ReportReadService read, ReviewService revi
     {
         input.SectionComments = [.. (input.SectionComments ?? []).Where(s => s is not null)]; // malformed list indexes bind as null
         return await Decided(id, await reviews.ReturnAsync(id, input, HttpContext.RequestAborted), "报告已退回修改，填报单位会收到通知。", input);
+    }
+
+    /// <summary>The confirmation listing the selected reports (changes nothing).</summary>
+    [Authorize(Policy = Policies.ReviewerArea)]
+    [HttpPost("/reviews/bulk-approve/confirm")]
+    public async Task<IActionResult> ConfirmBulk(int[]? ids)
+    {
+        var selected = ids is { Length: > 0 } ? await reviews.SelectedAsync([.. ids.Distinct().Take(ReviewService.BulkLimit)], HttpContext.RequestAborted) : [];
+        if (selected.Count == 0)
+        {
+            TempData[StatusMessage.Key] = "请先勾选要通过的待审核报告。";
+            return Redirect("/reviews");
+        }
+
+        return View("~/Features/Reports/Views/Bulk.cshtml", new BulkViewModel(selected, null));
+    }
+
+    [Authorize(Policy = Policies.ReviewerArea)]
+    [HttpPost("/reviews/bulk-approve")]
+    public async Task<IActionResult> BulkApprove(string[]? items, string? comment)
+    {
+        // Each item is "report id:version number read on the confirmation page".
+        var parsed = new List<(int Id, int Number)>();
+        foreach (var parts in (items ?? []).Select(i => i.Split(':')))
+        {
+            if (parts.Length == 2 && int.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var id)
+                && int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var number) && !parsed.Contains((id, number)))
+            {
+                parsed.Add((id, number));
+            }
+        }
+
+        if (parsed.Count == 0)
+        {
+            TempData[StatusMessage.Key] = "请先勾选要通过的待审核报告。";
+            return Redirect("/reviews");
+        }
+
+        if (comment is { Length: > Data.Schema.Description })
+        {
+            comment = comment[..Data.Schema.Description];
+        }
+
+        var results = await reviews.BulkApproveAsync(parsed, comment, HttpContext.RequestAborted);
+        return View("~/Features/Reports/Views/Bulk.cshtml", new BulkViewModel([], results));
     }
 
     [Authorize(Policy = Policies.OrganiserArea)]
