@@ -103,4 +103,43 @@ public sealed class ReportTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await Pages.ScreenshotAsync(klmy, "filer-report-version");
         await klmy.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Autosave_SaysSavedOnlyWhenTheServerHasIt_AndAnExpiredSessionLosesNothing()
+    {
+        var page = await fixture.NewPageAsync();
+        await Pages.SignInAsync(page, "hami.filer@demo.local");
+        await page.GotoAsync("/filer");
+        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = Campaign }).GetByRole(AriaRole.Link, new() { Name = "填报总结报告" }).ClickAsync();
+        var reportUrl = page.Url;
+
+        // Typing saves by itself; the page says so only once the server answered.
+        await page.Locator("[data-editor-for=section-0] .ql-editor").ClickAsync();
+        await page.Keyboard.TypeAsync("5月30日，哈密市科协设分会场参加自治区主场活动。");
+        await Assertions.Expect(page.Locator("#autosave-status")).ToContainTextAsync("已保存");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("[data-editor-for=section-0] .ql-editor")).ToContainTextAsync("哈密市科协设分会场");
+        await Assertions.Expect(page.Locator("#draft-banner")).ToBeHiddenAsync();
+
+        // The session expires (cookies gone); the next autosave gets 401 and the text stays in the browser.
+        await page.Context.ClearCookiesAsync();
+        await page.GetByLabel("单位负责人").FillAsync("李明");
+        await Assertions.Expect(page.Locator("#autosave-status")).ToContainTextAsync("登录已过期");
+        await Pages.ScreenshotAsync(page, "filer-report-session-expired");
+
+        // Signed in again, the page offers the kept text back; restoring saves it.
+        await Pages.SignInAsync(page, "hami.filer@demo.local");
+        await page.GotoAsync(reportUrl);
+        await Assertions.Expect(page.Locator("#draft-banner")).ToBeVisibleAsync();
+        await Pages.AssertAccessibleAsync(page);
+        await Pages.ScreenshotAsync(page, "filer-report-restore");
+        await page.GetByRole(AriaRole.Button, new() { Name = "恢复这些修改并保存" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("单位负责人")).ToHaveValueAsync("李明");
+        await Assertions.Expect(page.Locator("#autosave-status")).ToContainTextAsync("已保存");
+        Assert.Equal("[]", await page.EvaluateAsync<string>("() => JSON.stringify(Object.keys(localStorage))")); // the kept copy is gone once saved
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByLabel("单位负责人")).ToHaveValueAsync("李明");
+        await Assertions.Expect(page.Locator("#draft-banner")).ToBeHiddenAsync();
+        await page.Context.CloseAsync();
+    }
 }

@@ -70,4 +70,49 @@ public sealed class BulkReviewTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Contains("未修改的栏目：基本情况", html, StringComparison.Ordinal);
         Assert.DoesNotContain("与第 0 版相比", await reviewer.GetStringAsync($"/reports/{bayingol.Id}/versions/1"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Autosave_ReturnsTheNewVersion_ExpiredSession401_Submitted409()
+    {
+        var campaignId = await CampaignIdAsync(factory);
+        using var filer = await factory.SignedInAsync("hami.filer@demo.local");
+        var token = await filer.AntiforgeryTokenAsync($"/campaigns/{campaignId}/report");
+        var fields = Complete(await VersionOnPageAsync(filer, campaignId));
+        fields["__RequestVerificationToken"] = token;
+        async Task<HttpResponseMessage> AutosaveAsync(PortalClient client, Dictionary<string, string> form)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/campaigns/{campaignId}/report/autosave", UriKind.Relative))
+            {
+                Content = new FormUrlEncodedContent(form),
+            };
+            request.Headers.Add("X-Requested-With", "XMLHttpRequest");
+            return await client.Http.SendAsync(request);
+        }
+
+        var first = await AutosaveAsync(filer, fields);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var json = System.Text.Json.JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement;
+        var version = json.GetProperty("version").GetInt32();
+        Assert.Matches("^[0-2][0-9]:[0-5][0-9]$", json.GetProperty("savedAt").GetString());
+        Assert.Equal(version, (await ReportAsync(factory, campaignId, "哈密市科学技术协会"))!.Version);
+
+        // The next autosave carries the version it was given; a stale one is a conflict, a bad figure a message.
+        fields["Version"] = version.ToString();
+        fields["FilerName"] = "王芳芳";
+        Assert.Equal(HttpStatusCode.OK, (await AutosaveAsync(filer, fields)).StatusCode);
+        var stale = await AutosaveAsync(filer, fields);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("未自动保存", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        fields["Version"] = (await ReportAsync(factory, campaignId, "哈密市科学技术协会"))!.Version.ToString();
+        fields["Figures[0].Value"] = "-1";
+        var invalid = await AutosaveAsync(filer, fields);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.StatusCode);
+        Assert.Contains("不能填写负数", await invalid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Signed out (the session expired): 401, not the sign-in page.
+        using var anonymous = factory.CreatePortalClient();
+        var expired = await AutosaveAsync(anonymous, fields);
+        Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
+        Assert.Equal("王芳芳", (await ReportAsync(factory, campaignId, "哈密市科学技术协会"))!.FilerName);
+    }
 }

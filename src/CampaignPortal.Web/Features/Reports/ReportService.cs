@@ -51,9 +51,10 @@ public enum ReportSaveOutcome
     AlreadySubmitted,
 }
 
+/// <summary>The outcome of a save; <see cref="Version"/> is the report's version after a successful save (for autosave).</summary>
 public sealed record ReportSaveResult(
     ReportSaveOutcome Outcome, IReadOnlyList<KeyValuePair<string, string>> Errors, ReportConflict? Conflict = null, int VersionNumber = 0,
-    bool IsLate = false);
+    bool IsLate = false, int Version = 0, DateTimeOffset? SavedAt = null);
 
 /// <summary>
 /// A unit's own summary report to a campaign it takes part in: open (changes nothing), save, submit, withdraw, media
@@ -156,7 +157,7 @@ public sealed partial class ReportService(
             if (!submit)
             {
                 LogReport(logger, "created", report.Id);
-                return new ReportSaveResult(ReportSaveOutcome.Saved, []);
+                return new ReportSaveResult(ReportSaveOutcome.Saved, [], Version: report.Version, SavedAt: now);
             }
         }
         else
@@ -192,7 +193,9 @@ public sealed partial class ReportService(
             return new ReportSaveResult(ReportSaveOutcome.Submitted, [], VersionNumber: version.Number, IsLate: version.IsLate);
         }
 
-        return submit ? new ReportSaveResult(ReportSaveOutcome.Incomplete, missing) : new ReportSaveResult(ReportSaveOutcome.Saved, []);
+        return submit
+            ? new ReportSaveResult(ReportSaveOutcome.Incomplete, missing)
+            : new ReportSaveResult(ReportSaveOutcome.Saved, [], Version: report.Version, SavedAt: now);
 
         async Task<ReportSaveResult?> TrySaveAsync()
         {

@@ -67,6 +67,32 @@ public sealed class ReportsController(
         }
     }
 
+    /// <summary>
+    /// 自动保存 from the page's script (X-Requested-With): JSON with the new version and the time, 409 with what to do
+    /// when a colleague saved meanwhile, 422 with the first field message. An expired session answers 401 (never the
+    /// sign-in page), so the script can tell the person and keep their text.
+    /// </summary>
+    [HttpPost("/campaigns/{campaignId:int}/report/autosave")]
+    [RequestFormLimits(ValueLengthLimit = 16 * 1024 * 1024)]
+    public async Task<IActionResult> Autosave(int campaignId, ReportInput input)
+    {
+        var result = await reports.SaveAsync(campaignId, input, submit: false, HttpContext.RequestAborted);
+        return result.Outcome switch
+        {
+            ReportSaveOutcome.NotFound => NotFound(),
+            ReportSaveOutcome.Saved => Json(new
+            {
+                version = result.Version,
+                savedAt = result.SavedAt!.Value.ToChina().ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            }),
+            ReportSaveOutcome.Conflict => Conflict(new
+            {
+                message = $"{result.Conflict!.SavedBy ?? "同事"}于 {result.Conflict.SavedAt.ToChinaDateTime()} 保存了报告，未自动保存。请点击“保存”核对不同之处。",
+            }),
+            _ => UnprocessableEntity(new { message = result.Errors.Count > 0 ? result.Errors[0].Value : "内容有误，未自动保存。" }),
+        };
+    }
+
     [HttpPost("/campaigns/{campaignId:int}/report/withdraw")]
     public async Task<IActionResult> Withdraw(int campaignId) =>
         Done(await reports.WithdrawAsync(campaignId, HttpContext.RequestAborted), campaignId, "报告已撤回，可以修改后重新提交。");

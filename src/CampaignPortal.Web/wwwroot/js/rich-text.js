@@ -60,9 +60,25 @@
         }
 
         textarea.hidden = true;
-        textarea.form.addEventListener('submit', function () {
+        function sync() {
             // getSemanticHTML gives real <ul>/<ol> and nested lists, where innerHTML marks bullets with attributes the server drops.
             textarea.value = quill.getText().trim().length === 0 && !quill.root.querySelector('table') ? '' : quill.getSemanticHTML();
+        }
+
+        textarea.form.addEventListener('submit', sync);
+
+        // Typing keeps the text box current and tells the form (autosave listens for "input").
+        quill.on('text-change', function (delta, old, source) {
+            if (source === 'user') {
+                sync();
+                textarea.dispatchEvent(new Event('input', { bubbles: true }));
+            }
+        });
+
+        // A script that put new HTML into the text box (restoring a draft) asks the editor to show it.
+        textarea.addEventListener('rich-text:load', function () {
+            quill.setContents([]);
+            quill.clipboard.dangerouslyPasteHTML(textarea.value || '');
         });
     });
 })();
