@@ -512,4 +512,9 @@ public sealed class StoredFile
     public string? UploadedBy { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Where a photo's preview (a small JPEG) is kept; null for other files.</summary>
+    public string? ThumbnailKey { get; private set; }
+
+    public void SetThumbnail(string key) => ThumbnailKey = key;
 }

@@ -232,7 +232,7 @@ public sealed class ActivityTests(PortalFactory factory) : IClassFixture<PortalF
         var category = await CategoryIdAsync(campaignId, "科普宣传");
         using var filer = await factory.SignedInAsync("hami.filer@demo.local");
         var id = await RegisterAsync(filer, campaignId, Fields("哈密市科普展板展示", category));
-        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+        var png = TestImages.Png();
 
         var ok = await filer.PostFileAsync($"/activities/{id}/photos", $"/activities/{id}", "现场.png", png, new Dictionary<string, string> { ["caption"] = "活动现场" });
         var html = await filer.PostFileAsync($"/activities/{id}/photos", $"/activities/{id}", "fake.jpg", "<html><script>alert(1)</script></html>"u8.ToArray());

@@ -305,7 +305,7 @@ public sealed class ReportTests(PortalFactory factory) : IClassFixture<PortalFac
         const string unit = "昌吉回族自治州科学技术协会"; // seeded: draft
         using var filer = await FilerAtAsync(unit);
         var page = $"/campaigns/{campaignId}/report";
-        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52];
+        var png = TestImages.Png();
         var filesBefore = await factory.WithDbAsync(db => db.StoredFiles.CountAsync());
 
         var photo = await filer.PostFileAsync($"{page}/files", page, "现场.png", png, new Dictionary<string, string> { ["kind"] = "Photo", ["caption"] = "座谈会现场" });
@@ -340,6 +340,9 @@ public sealed class ReportTests(PortalFactory factory) : IClassFixture<PortalFac
         Assert.Equal(64, file.Sha256.Length);
         Assert.Equal(filesBefore + 1, await factory.WithDbAsync(db => db.StoredFiles.CountAsync()));
         Assert.Equal(HttpStatusCode.OK, (await filer.GetAsync($"/reports/{report.Id}/files/{file.StoredFileId}")).StatusCode);
+        var thumbnail = await filer.GetAsync($"/reports/{report.Id}/files/{file.StoredFileId}?thumb=1");
+        Assert.Equal("image/jpeg", thumbnail.Content.Headers.ContentType!.MediaType);
+        Assert.Null(thumbnail.Content.Headers.ContentDisposition); // shown, not downloaded
     }
 
     [Fact]

@@ -98,6 +98,7 @@ internal sealed class NoticePartsConfiguration :
         builder.Property(x => x.ContentType).HasMaxLength(Schema.ContentType).IsRequired();
         builder.Property(x => x.Sha256).HasMaxLength(Schema.Sha256).IsUnicode(false).IsRequired();
         builder.Property(x => x.StorageKey).HasMaxLength(Schema.MediumText).IsUnicode(false).IsRequired();
+        builder.Property(x => x.ThumbnailKey).HasMaxLength(Schema.MediumText).IsUnicode(false);
         builder.Property(x => x.UploadedBy).HasMaxLength(Schema.EntityId);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }

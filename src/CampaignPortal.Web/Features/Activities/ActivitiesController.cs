@@ -104,7 +104,9 @@ public sealed class ActivitiesController(
     [AllowAnonymous]
     [HttpGet("/activities/{id:int}/photos/{fileId:guid}")]
     public async Task<IActionResult> Photo(int id, Guid fileId) =>
-        await activities.PhotoAsync(id, fileId, HttpContext.RequestAborted) is { } file ? File(files.OpenRead(file), file.ContentType) : NotFound();
+        await activities.PhotoAsync(id, fileId, HttpContext.RequestAborted) is not { } file ? NotFound()
+            : Request.Query.ContainsKey("thumb") && file.ThumbnailKey is not null ? File(files.OpenThumbnail(file), "image/jpeg")
+            : File(files.OpenRead(file), file.ContentType);
 
     [HttpGet("/main-events/{id:int}/sub-venue")]
     public async Task<IActionResult> SubVenue(int id) =>

@@ -303,7 +303,7 @@ public sealed partial class ActivityService(
 
         EnsureOpen(campaign);
         await using var stream = upload.OpenReadStream();
-        var stored = await files.StoreAsync(stream, upload.FileName, FileTypes.Photos, activity.OrganisationId, currentUser.UserId, cancellationToken);
+        var stored = await files.StorePhotoAsync(stream, upload.FileName, FileTypes.Photos, activity.OrganisationId, currentUser.UserId, cancellationToken);
         if (stored.Error is not null)
         {
             return CommandResult.Invalid("file", stored.Error);

@@ -306,7 +306,7 @@ public sealed partial class ReportService(
             _ => FileTypes.ReportDocuments,
         };
         await using var stream = upload.OpenReadStream();
-        var stored = await files.StoreAsync(stream, upload.FileName, types, report.OrganisationId, currentUser.UserId, cancellationToken);
+        var stored = await files.StorePhotoAsync(stream, upload.FileName, types, report.OrganisationId, currentUser.UserId, cancellationToken);
         if (stored.Error is not null)
         {
             return CommandResult.Invalid("file", stored.Error);

@@ -30,10 +30,21 @@ public sealed class ReviewsController(ReportReadService read, ReviewService revi
             return NotFound();
         }
 
-        // Photos are shown inline (their signature was checked at upload); everything else downloads.
-        return file.ContentType.StartsWith("image/", StringComparison.Ordinal) && Request.Query.ContainsKey("inline")
-            ? File(files.OpenRead(file), file.ContentType)
-            : File(files.OpenRead(file), file.ContentType, file.OriginalName);
+        // Photos are shown inline (their signature was checked and they were re-encoded at upload); everything else downloads.
+        if (file.ContentType.StartsWith("image/", StringComparison.Ordinal))
+        {
+            if (Request.Query.ContainsKey("thumb") && file.ThumbnailKey is not null)
+            {
+                return File(files.OpenThumbnail(file), "image/jpeg");
+            }
+
+            if (Request.Query.ContainsKey("inline"))
+            {
+                return File(files.OpenRead(file), file.ContentType);
+            }
+        }
+
+        return File(files.OpenRead(file), file.ContentType, file.OriginalName);
     }
 
     [Authorize(Policy = Policies.ReviewerArea)]

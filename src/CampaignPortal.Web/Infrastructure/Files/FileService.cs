@@ -54,6 +54,60 @@ public sealed class FileService(IFileStore store, AppDbContext db, TimeProvider 
 
     public Stream OpenRead(StoredFile file) => store.OpenRead(file.StorageKey);
 
+    /// <summary>The preview of a photo stored by <see cref="StorePhotoAsync"/>, else the file itself.</summary>
+    public Stream OpenThumbnail(StoredFile file) => store.OpenRead(file.ThumbnailKey ?? file.StorageKey);
+
+    /// <summary>
+    /// A photo (JPEG or PNG): checked like any upload, then turned upright by its EXIF orientation and stored without
+    /// metadata (no GPS), with a preview. The SHA-256 is of what is stored.
+    /// </summary>
+    public async Task<StoreResult> StorePhotoAsync(
+        Stream content, string? uploadedName, IReadOnlyList<FileType> types, int organisationId, string? uploadedBy, CancellationToken cancellationToken)
+    {
+        var name = CleanName(uploadedName);
+        var type = FileTypes.ForExtension(types, Path.GetExtension(name));
+        if (name.Length == 0 || type is null || !type.ContentType.StartsWith("image/", StringComparison.Ordinal))
+        {
+            return await StoreAsync(content, uploadedName, types, organisationId, uploadedBy, cancellationToken);
+        }
+
+        using var buffer = new MemoryStream();
+        var limited = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(limited, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > type.MaxBytes)
+            {
+                return new StoreResult(null, $"“{name}”超过了{type.Name}的大小上限 {type.MaxBytes / 1024 / 1024} MB。");
+            }
+
+            buffer.Write(limited, 0, read);
+        }
+
+        if (!type.Matches(buffer.GetBuffer().AsMemory(0, (int)Math.Min(16, buffer.Length))))
+        {
+            return new StoreResult(null, $"“{name}”的内容不是{type.Name}，与扩展名不符。请检查文件后重新上传。");
+        }
+
+        var photo = PhotoProcessor.Process(buffer.ToArray(), out var error);
+        if (photo is null)
+        {
+            return new StoreResult(null, $"“{name}”：{error}");
+        }
+
+        using var processed = new MemoryStream(photo.Image);
+        var stored = await StoreAsync(processed, name, types, organisationId, uploadedBy, cancellationToken);
+        if (stored.File is { } file)
+        {
+            var thumbnailKey = file.StorageKey + ".thumb";
+            using var thumbnail = new MemoryStream(photo.Thumbnail);
+            await store.SaveAsync(thumbnailKey, thumbnail, type.MaxBytes, cancellationToken);
+            file.SetThumbnail(thumbnailKey);
+        }
+
+        return stored;
+    }
+
     /// <summary>
     /// The name as shown and downloaded: no folders (../../x.pdf → x.pdf), no control characters, no trailing dots or
     /// spaces ("x.pdf " → "x.pdf"), at most 255 characters with the extension kept.

@@ -1284,6 +1284,11 @@ namespace CampaignPortal.Web.Data.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(200)");
 
+                    b.Property<string>("ThumbnailKey")
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(200)");
+
                     b.Property<string>("UploadedBy")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");

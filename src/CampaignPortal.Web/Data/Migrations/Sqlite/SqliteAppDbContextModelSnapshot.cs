@@ -1232,6 +1232,11 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ThumbnailKey")
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UploadedBy")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
