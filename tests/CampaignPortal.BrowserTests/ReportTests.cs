@@ -142,4 +142,64 @@ public sealed class ReportTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await Assertions.Expect(page.Locator("#draft-banner")).ToBeHiddenAsync();
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Video_UploadsInChunksWithProgress_ReloadHalfWay_ResumesFromWhereItStopped()
+    {
+        await fixture.Portal.CreateUserAsync("altay.video@test.local", organisation: "阿勒泰地区科学技术协会");
+        var video = new byte[20 * 1024 * 1024 + 12345];
+        new Random(530).NextBytes(video);
+        byte[] header = [0, 0, 0, 0x18, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'m', (byte)'p', (byte)'4', (byte)'2'];
+        header.CopyTo(video, 0);
+        var payload = new FilePayload { Name = "阿勒泰分会场.mp4", MimeType = "video/mp4", Buffer = video };
+
+        var page = await fixture.NewPageAsync();
+        await Pages.SignInAsync(page, "altay.video@test.local");
+        await page.GotoAsync("/filer");
+        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = Campaign }).GetByRole(AriaRole.Link, new() { Name = "填报总结报告" }).ClickAsync();
+        var reportUrl = page.Url;
+
+        // The second chunk never arrives: the page is reloaded while it hangs.
+        var chunks = 0;
+        var stalled = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        await page.RouteAsync("**/uploads/*?offset=*", async route =>
+        {
+            if (Interlocked.Increment(ref chunks) == 2)
+            {
+                stalled.TrySetResult();
+                await release.Task;
+                await route.AbortAsync();
+                return;
+            }
+
+            await route.ContinueAsync();
+        });
+        await page.Locator("#video-file").SetInputFilesAsync(payload);
+        await page.GetByLabel("视频说明").FillAsync("阿勒泰地区分会场视频");
+        await page.GetByRole(AriaRole.Button, new() { Name = "上传视频" }).ClickAsync();
+        await stalled.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await Assertions.Expect(page.Locator("[data-video-text]")).ToContainTextAsync("已上传");
+        await Assertions.Expect(page.Locator("[data-video-progress] progress")).ToBeVisibleAsync();
+        await Pages.ScreenshotAsync(page, "filer-report-video-progress");
+        await page.UnrouteAllAsync(new() { Behavior = UnrouteBehavior.IgnoreErrors });
+        release.TrySetResult();
+        await page.GotoAsync(reportUrl);
+
+        // Choosing the same file again continues after the 8 MB the server has.
+        await page.Locator("#video-file").SetInputFilesAsync(payload);
+        await page.GetByRole(AriaRole.Button, new() { Name = "上传视频" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "阿勒泰分会场.mp4" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Pages.AssertAccessibleAsync(page);
+        await Pages.ScreenshotAsync(page, "filer-report-video-done");
+        await page.Context.CloseAsync();
+
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(video));
+        var stored = await fixture.Portal.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.StoredFiles, f => f.OriginalName == "阿勒泰分会场.mp4"));
+        Assert.Equal(expected, stored.Sha256);
+        Assert.Equal(video.Length, stored.Size);
+        Assert.Equal(1, await fixture.Portal.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            db.UploadSessions, u => u.FileName == "阿勒泰分会场.mp4")));
+    }
 }

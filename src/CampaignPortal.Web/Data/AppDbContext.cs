@@ -43,6 +43,8 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser>, IDataPr
 
     public DbSet<ReportEvent> ReportEvents => Set<ReportEvent>();
 
+    public DbSet<UploadSession> UploadSessions => Set<UploadSession>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -22,6 +22,9 @@ public enum ReportFileKind
 
     /// <summary>盖章扫描件.</summary>
     StampedScan,
+
+    /// <summary>视频 (mp4, mov, mpg), usually sent in chunks.</summary>
+    Video,
 }
 
 public enum ReportEventKind
@@ -49,6 +52,7 @@ public static class ReportNames
     {
         ReportFileKind.Photo => "照片",
         ReportFileKind.StampedScan => "盖章扫描件",
+        ReportFileKind.Video => "视频",
         _ => "文档",
     };
 

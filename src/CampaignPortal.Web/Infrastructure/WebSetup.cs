@@ -241,6 +241,8 @@ public static partial class WebSetup
         services.AddScoped<Features.Reports.ReportService>();
         services.AddScoped<Features.Reports.ReportReadService>();
         services.AddScoped<Features.Reports.ReviewService>();
+        services.AddScoped<Features.Reports.VideoUploadService>();
+        services.AddOptions<Features.Reports.UploadOptions>().BindConfiguration(Features.Reports.UploadOptions.Section);
     }
 
     /// <summary>

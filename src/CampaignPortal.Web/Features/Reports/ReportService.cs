@@ -303,6 +303,7 @@ public sealed partial class ReportService(
         {
             ReportFileKind.Photo => FileTypes.ReportPhotos,
             ReportFileKind.StampedScan => FileTypes.StampedScans,
+            ReportFileKind.Video => FileTypes.Videos,
             _ => FileTypes.ReportDocuments,
         };
         await using var stream = upload.OpenReadStream();
@@ -318,6 +319,21 @@ public sealed partial class ReportService(
             $"“{template.CampaignTitle}”总结报告上传{kind.ToChinese()}“{file.OriginalName}”", subjectOrganisationId: report.OrganisationId);
         await SaveListChangeAsync(cancellationToken);
         return CommandResult.Ok(report.Id);
+    }
+
+    /// <summary>A file that arrived by a resumable upload, attached to the unit's report (created if need be).</summary>
+    internal async Task AttachUploadedAsync(int campaignId, StoredFile file, ReportFileKind kind, string? caption, CancellationToken cancellationToken)
+    {
+        if (await EditableReportAsync(campaignId, cancellationToken) is not { } found)
+        {
+            throw new DomainException("本单位已不是该活动的填报单位，视频未能加入报告。");
+        }
+
+        var (template, report) = found;
+        report.AddFile(new ReportFile(file.Id, kind, file.OriginalName, file.Size, file.Sha256, caption, null, clock.GetUtcNow()));
+        audit.Record(AuditAction.ReportSaved, nameof(SummaryReport), report.Id == 0 ? null : Id(report.Id),
+            $"“{template.CampaignTitle}”总结报告上传{kind.ToChinese()}“{file.OriginalName}”（{file.Size / 1024 / 1024} MB）", subjectOrganisationId: report.OrganisationId);
+        await SaveListChangeAsync(cancellationToken);
     }
 
     public async Task<CommandResult> RemoveFileAsync(int campaignId, Guid fileId, CancellationToken cancellationToken)
@@ -666,6 +682,7 @@ public static class MaterialRules
             _ when name.Contains("照片", StringComparison.Ordinal) => report.Files.Any(f => f.Kind == ReportFileKind.Photo),
             _ when name.Contains("媒体", StringComparison.Ordinal) || name.Contains("报道", StringComparison.Ordinal) => report.Media.Count > 0,
             _ when name.Contains("盖章", StringComparison.Ordinal) => report.Files.Any(f => f.Kind == ReportFileKind.StampedScan),
+            _ when name.Contains("视频", StringComparison.Ordinal) => report.Files.Any(f => f.Kind == ReportFileKind.Video),
             _ => false,
         };
 
@@ -676,6 +693,7 @@ public static class MaterialRules
         _ when name.Contains("照片", StringComparison.Ordinal) => "请在“附件”中上传至少一张照片。",
         _ when name.Contains("媒体", StringComparison.Ordinal) || name.Contains("报道", StringComparison.Ordinal) => "请在“媒体报道”中至少登记一条。",
         _ when name.Contains("盖章", StringComparison.Ordinal) => "请上传盖章扫描件。",
+        _ when name.Contains("视频", StringComparison.Ordinal) => "请在“视频”中上传视频。",
         _ => "请上传附件，并在“对应材料”中选择此项。",
     };
 }

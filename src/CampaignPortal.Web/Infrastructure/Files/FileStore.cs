@@ -9,6 +9,22 @@ public interface IFileStore
     Stream OpenRead(string key);
 
     Task DeleteAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Resumable uploads: writes <paramref name="content"/> at <paramref name="offset"/> of the unfinished file
+    /// <paramref name="key"/> (anything after the offset — a chunk cut off half-way — is dropped first) and returns
+    /// the new length. Only one writer at a time: a second one fails with <see cref="IOException"/>.
+    /// </summary>
+    Task<long> AppendAsync(string key, long offset, Stream content, long maxBytes, CancellationToken cancellationToken);
+
+    /// <summary>The first bytes of an unfinished upload (for the content check).</summary>
+    Task<byte[]> ReadUnfinishedHeadAsync(string key, int count, CancellationToken cancellationToken);
+
+    /// <summary>Turns a complete unfinished upload into the file <paramref name="key"/>, returning its size and SHA-256.</summary>
+    Task<(long Size, string Sha256)> CompleteAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Removes an unfinished upload.</summary>
+    Task AbandonAsync(string key, CancellationToken cancellationToken);
 }
 
 /// <summary>The <c>Files</c> section.</summary>
@@ -70,6 +86,71 @@ public sealed class LocalFileStore(FileStoreOptions options, Data.DatabaseOption
     }
 
     public Stream OpenRead(string key) => new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+
+    public async Task<long> AppendAsync(string key, long offset, Stream content, long maxBytes, CancellationToken cancellationToken)
+    {
+        var path = PathOf(key) + ".upload";
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await using var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+        if (file.Length < offset)
+        {
+            throw new InvalidOperationException($"The upload has {file.Length} bytes, not {offset}.");
+        }
+
+        file.SetLength(offset);
+        file.Position = offset;
+        var buffer = new byte[81920];
+        var length = offset;
+        int read;
+        while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            length += read;
+            if (length > maxBytes)
+            {
+                throw new FileTooLargeException(maxBytes);
+            }
+
+            await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+
+        await file.FlushAsync(cancellationToken);
+        return length;
+    }
+
+    public async Task<byte[]> ReadUnfinishedHeadAsync(string key, int count, CancellationToken cancellationToken)
+    {
+        await using var file = new FileStream(PathOf(key) + ".upload", FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
+        var head = new byte[count];
+        var read = await file.ReadAtLeastAsync(head, count, throwOnEndOfStream: false, cancellationToken);
+        return head[..read];
+    }
+
+    public async Task<(long Size, string Sha256)> CompleteAsync(string key, CancellationToken cancellationToken)
+    {
+        var path = PathOf(key);
+        var upload = path + ".upload";
+        string sha256;
+        long size;
+        await using (var file = new FileStream(upload, FileMode.Open, FileAccess.Read, FileShare.None, 81920, useAsync: true))
+        {
+            size = file.Length;
+            sha256 = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(file, cancellationToken));
+        }
+
+        File.Move(upload, path);
+        return (size, sha256);
+    }
+
+    public Task AbandonAsync(string key, CancellationToken cancellationToken)
+    {
+        var path = PathOf(key) + ".upload";
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+
+        return Task.CompletedTask;
+    }
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken)
     {

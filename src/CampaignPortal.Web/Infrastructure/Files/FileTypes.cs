@@ -47,6 +47,32 @@ public static class FileTypes
     public static readonly IReadOnlyList<FileType> StampedScans =
         [.. ReportDocuments.Where(t => t.Extensions[0] is ".pdf" or ".ofd"), .. ReportPhotos];
 
+    public const long PlainVideoMaxBytes = DocumentMaxBytes;
+
+    /// <summary>
+    /// Videos: MP4 and MOV (ISO base media: a box type such as "ftyp", "moov", "mdat", "free", "wide" at byte 4) and MPEG
+    /// program or elementary streams (00 00 01 BA / B3). Sent in chunks up to <c>Uploads:MaxVideoBytes</c>; a plain
+    /// upload without script is limited to <see cref="PlainVideoMaxBytes"/>.
+    /// </summary>
+    public static readonly IReadOnlyList<FileType> Videos =
+    [
+        new("MP4 视频", [".mp4"], "video/mp4", PlainVideoMaxBytes, IsIsoMedia),
+        new("MOV 视频", [".mov"], "video/quicktime", PlainVideoMaxBytes, IsIsoMedia),
+        new("MPEG 视频", [".mpg", ".mpeg"], "video/mpeg", PlainVideoMaxBytes,
+            b => StartsWith(b, [0x00, 0x00, 0x01, 0xBA]) || StartsWith(b, [0x00, 0x00, 0x01, 0xB3])),
+    ];
+
+    private static bool IsIsoMedia(ReadOnlyMemory<byte> bytes)
+    {
+        if (bytes.Length < 8)
+        {
+            return false;
+        }
+
+        var box = System.Text.Encoding.ASCII.GetString(bytes.Span[4..8]);
+        return box is "ftyp" or "moov" or "mdat" or "free" or "wide" or "skip" or "pnot";
+    }
+
     public static string AllowedList(IEnumerable<FileType> types) =>
         string.Join("、", types.SelectMany(t => t.Extensions).Select(e => e.TrimStart('.')));
 
