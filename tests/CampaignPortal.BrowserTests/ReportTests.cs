@@ -39,7 +39,7 @@ public sealed class ReportTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await klmy.GetByLabel("类型", new() { Exact = true }).Last.SelectOptionAsync(new SelectOptionValue { Label = "照片" });
         await klmy.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "座谈会现场.png", MimeType = "image/png", Buffer = photo });
         await klmy.GetByLabel("说明", new() { Exact = true }).FillAsync("克拉玛依市科技工作者座谈会现场");
-        await klmy.GetByRole(AriaRole.Button, new() { Name = "上传" }).ClickAsync();
+        await klmy.GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }).ClickAsync();
         await Assertions.Expect(klmy.GetByText("附件已上传。")).ToBeVisibleAsync();
         await Assertions.Expect(klmy.GetByRole(AriaRole.Img, new() { Name = "克拉玛依市科技工作者座谈会现场" })).ToBeVisibleAsync();
         await Pages.AssertAccessibleAsync(klmy);

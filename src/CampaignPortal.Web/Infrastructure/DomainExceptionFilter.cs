@@ -26,6 +26,14 @@ public sealed class DomainExceptionFilter(IModelMetadataProvider metadata) : IEx
         }
 
         var requestId = context.HttpContext.TraceIdentifier;
+        if (string.Equals(context.HttpContext.Request.Headers.XRequestedWith, "XMLHttpRequest", StringComparison.Ordinal))
+        {
+            // Script requests (autosave, uploads) get the message as JSON, to show it where the person is typing.
+            context.Result = new Microsoft.AspNetCore.Mvc.ObjectResult(new { message, requestId }) { StatusCode = StatusCodes.Status409Conflict };
+            context.ExceptionHandled = true;
+            return;
+        }
+
         context.Result = new ViewResult
         {
             ViewName = "~/Features/Errors/Views/Error.cshtml",

@@ -242,6 +242,7 @@ public static partial class WebSetup
         services.AddScoped<Features.Reports.ReportReadService>();
         services.AddScoped<Features.Reports.ReviewService>();
         services.AddScoped<Features.Reports.VideoUploadService>();
+        services.AddScoped<Features.Progress.ProgressService>();
         services.AddOptions<Features.Reports.UploadOptions>().BindConfiguration(Features.Reports.UploadOptions.Section);
     }
 

@@ -57,6 +57,23 @@ public sealed class BulkReviewTests(PortalFactory factory) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task BulkApprove_AnotherOrganisationsReport_NotNamed_NotApproved()
+    {
+        var campaignId = await CampaignIdAsync(factory);
+        var urumqi = (await ReportAsync(factory, campaignId, "乌鲁木齐市科学技术协会"))!;
+        using var cast = await factory.SignedInAsync("cast.reviewer@demo.local");
+        var token = await cast.AntiforgeryTokenAsync("/reviews");
+        using var form = new FormUrlEncodedContent([new("items", $"{urumqi.Id}:1"), new("__RequestVerificationToken", token)]);
+
+        var response = await cast.Http.PostAsync(new Uri("/reviews/bulk-approve", UriKind.Relative), form);
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("未找到该报告", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("乌鲁木齐", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(ReportSteps.XinjiangCampaign, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReviewPage_ShowsWhatChangedSinceThePreviousVersion()
     {
         var campaignId = await CampaignIdAsync(factory);
@@ -66,7 +83,7 @@ public sealed class BulkReviewTests(PortalFactory factory) : IClassFixture<Porta
         var html = await reviewer.GetStringAsync($"/reports/{bayingol.Id}/versions/2");
 
         Assert.Contains("与第 1 版相比的修改", html, StringComparison.Ordinal);
-        Assert.Contains("<ins><br>主题展于5月30日至6月5日在巴州科协科技馆举办，参观群众1200余人次。</ins>", html, StringComparison.Ordinal);
+        Assert.Contains("<br><ins>主题展于5月30日至6月5日在巴州科协科技馆举办，参观群众1200余人次。</ins>", html, StringComparison.Ordinal);
         Assert.Contains("未修改的栏目：基本情况", html, StringComparison.Ordinal);
         Assert.DoesNotContain("与第 0 版相比", await reviewer.GetStringAsync($"/reports/{bayingol.Id}/versions/1"), StringComparison.Ordinal);
     }

@@ -234,4 +234,30 @@ public sealed class VideoUploadTests(PortalFactory factory) : IClassFixture<Port
         Assert.Equal(filesBefore, await factory.WithDbAsync(db => db.StoredFiles.CountAsync()));
         Assert.Empty(Directory.GetFiles(Path.Combine(factory.DataDirectory, "files"), "*.upload", SearchOption.AllDirectories));
     }
+
+    [Fact]
+    public async Task ReportSubmittedWhileTheVideoWasOnItsWay_RefusedWithAMessage_NothingLeft_RetryIsNotAnError()
+    {
+        var campaignId = await CampaignIdAsync(factory);
+        await factory.CreateUserAsync("altay.upload@test.local", organisation: "阿勒泰地区科学技术协会");
+        using var filer = await factory.SignedInAsync("altay.upload@test.local");
+        var (id, token) = await StartAsync(filer, campaignId, "分会场.mp4", 2 * 1024);
+        Assert.Equal(HttpStatusCode.OK, (await PutAsync(filer, id, token, 0, 1024)).StatusCode);
+
+        await SubmitCompleteAsync(filer, campaignId);
+        var last = await PutAsync(filer, id, token, 1024, 1024);
+        var retry = await PutAsync(filer, id, token, 1024, 1024);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, last.StatusCode);
+        Assert.Contains("报告已提交，正在等待审核，视频未保存", await last.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, retry.StatusCode); // the upload is gone, not broken
+        Assert.False(await factory.WithDbAsync(db => db.UploadSessions.AnyAsync(u => u.Id == Guid.Parse(id))));
+        Assert.Empty(Directory.GetFiles(Path.Combine(factory.DataDirectory, "files"), "*.upload", SearchOption.AllDirectories));
+        Assert.DoesNotContain((await ReportAsync(factory, campaignId, "阿勒泰地区科学技术协会"))!.Files, f => f.Kind == ReportFileKind.Video);
+
+        // Starting another now: 409 with the reason, as JSON for the page's script.
+        var refused = await SendAsync(filer, HttpMethod.Post, $"/campaigns/{campaignId}/report/videos", token, JsonContent.Create(new { name = "又一段.mp4", size = 10 }));
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("报告已提交", JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
 }

@@ -24,6 +24,27 @@ public sealed class VersionDiffTests
     }
 
     [Fact]
+    public void Text_OneCharacterInOneOfSeveralParagraphs_OnlyThatCharacterMarked()
+    {
+        var segments = VersionDiff.Text("第一段不变\n共推选129位\n第三段不变", "第一段不变\n共推选128位\n第三段不变");
+
+        Assert.Equal(
+            [new DiffSegment(DiffKind.Same, "第一段不变\n共推选12"), new DiffSegment(DiffKind.Deleted, "9"), new DiffSegment(DiffKind.Inserted, "8"), new DiffSegment(DiffKind.Same, "位\n第三段不变")],
+            segments);
+    }
+
+    [Fact]
+    public void Text_HugeChangedParagraph_ShownWholeInsteadOfCharacterByCharacter()
+    {
+        var before = new string('甲', 60_000);
+        var after = new string('乙', 60_000);
+
+        var segments = VersionDiff.Text("开头\n" + before, "开头\n" + after);
+
+        Assert.Equal([new DiffSegment(DiffKind.Same, "开头\n"), new DiffSegment(DiffKind.Deleted, before), new DiffSegment(DiffKind.Inserted, after)], segments);
+    }
+
+    [Fact]
     public void Characters_Unchanged_IsOneSameSegment()
     {
         Assert.Equal([new DiffSegment(DiffKind.Same, "活动亮点")], VersionDiff.Characters("活动亮点", "活动亮点"));

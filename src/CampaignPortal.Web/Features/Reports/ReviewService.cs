@@ -138,7 +138,8 @@ public sealed class ReviewService(
         var results = new List<BulkResult>();
         foreach (var (id, number) in items.Take(BulkLimit))
         {
-            var label = await db.SummaryReports.AsNoTracking().Where(r => r.Id == id)
+            var own = (await currentUser.GetOrganisationAsync(cancellationToken)).Id;
+            var label = await db.SummaryReports.AsNoTracking().Where(r => r.Id == id && r.OwnerOrganisationId == own)
                 .Select(r => r.Organisation!.Name + "（" + db.Campaigns.Where(c => c.Id == r.CampaignId).Select(c => c.Title).Single() + "）")
                 .SingleOrDefaultAsync(cancellationToken) ?? $"报告 {id}";
             try

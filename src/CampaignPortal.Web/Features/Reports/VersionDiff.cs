@@ -48,7 +48,7 @@ public sealed partial record VersionDiff(
                 continue;
             }
 
-            var segments = Characters(a, b);
+            var segments = Text(a, b);
             sections.Add(new SectionDiff(title, segments, segments.Where(s => s.Kind == DiffKind.Inserted).Sum(s => s.Text.Length),
                 segments.Where(s => s.Kind == DiffKind.Deleted).Sum(s => s.Text.Length)));
         }
@@ -80,6 +80,83 @@ public sealed partial record VersionDiff(
             .ToList();
         return new VersionDiff(before.Number, after.Number, sections, unchanged, figures,
             [.. mediaAfter.Where(m => !mediaBefore.Contains(m))], [.. mediaBefore.Where(m => !mediaAfter.Contains(m))], files);
+    }
+
+    /// <summary>Changed paragraphs larger than this (old and new together) are shown whole rather than character by character.</summary>
+    public const int CharacterBudget = 3000;
+
+    /// <summary>
+    /// Paragraphs first (line diff), then characters inside each changed run of paragraphs while it is small enough —
+    /// the character diff grows with the square of the length, and a section may hold 200 KB.
+    /// </summary>
+    public static IReadOnlyList<DiffSegment> Text(string a, string b)
+    {
+        var lines = Differ.Instance.CreateLineDiffs(a, b, ignoreWhitespace: false);
+        var units = new List<IReadOnlyList<DiffSegment>>();
+        void Changed(string before, string after)
+        {
+            if (before.Length + after.Length <= CharacterBudget)
+            {
+                units.Add(Characters(before, after));
+                return;
+            }
+
+            var whole = new List<DiffSegment>();
+            if (before.Length > 0)
+            {
+                whole.Add(new DiffSegment(DiffKind.Deleted, before));
+            }
+
+            if (after.Length > 0)
+            {
+                whole.Add(new DiffSegment(DiffKind.Inserted, after));
+            }
+
+            units.Add(whole);
+        }
+
+        var position = 0;
+        foreach (var block in lines.DiffBlocks)
+        {
+            units.AddRange(lines.PiecesOld.Skip(position).Take(block.DeleteStartA - position).Select(l => (IReadOnlyList<DiffSegment>)[new DiffSegment(DiffKind.Same, l)]));
+            Changed(string.Join('\n', lines.PiecesOld.Skip(block.DeleteStartA).Take(block.DeleteCountA)),
+                string.Join('\n', lines.PiecesNew.Skip(block.InsertStartB).Take(block.InsertCountB)));
+            position = block.DeleteStartA + block.DeleteCountA;
+        }
+
+        units.AddRange(lines.PiecesOld.Skip(position).Select(l => (IReadOnlyList<DiffSegment>)[new DiffSegment(DiffKind.Same, l)]));
+        var segments = new List<DiffSegment>();
+        foreach (var unit in units.Where(u => u.Count > 0))
+        {
+            if (segments.Count > 0)
+            {
+                Append(segments, new DiffSegment(DiffKind.Same, "\n"));
+            }
+
+            foreach (var segment in unit)
+            {
+                Append(segments, segment);
+            }
+        }
+
+        return segments;
+    }
+
+    private static void Append(List<DiffSegment> segments, DiffSegment segment)
+    {
+        if (segment.Text.Length == 0)
+        {
+            return;
+        }
+
+        if (segments.Count > 0 && segments[^1].Kind == segment.Kind)
+        {
+            segments[^1] = segments[^1] with { Text = segments[^1].Text + segment.Text };
+        }
+        else
+        {
+            segments.Add(segment);
+        }
     }
 
     /// <summary>Runs of unchanged, deleted and inserted characters turning <paramref name="a"/> into <paramref name="b"/>.</summary>

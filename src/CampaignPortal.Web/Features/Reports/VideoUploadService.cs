@@ -156,13 +156,18 @@ public sealed partial class VideoUploadService(
 
     private async Task<ChunkResult> FinishAsync(UploadSession session, CancellationToken cancellationToken)
     {
+        // The report may have been submitted (or the campaign closed) while the video was on its way: say so, keep nothing.
+        if (await EditableReasonAsync(session.CampaignId, cancellationToken) is { } reason)
+        {
+            await DiscardAsync(session, cancellationToken);
+            return new ChunkResult(ChunkOutcome.Refused, null, reason);
+        }
+
         var type = FileTypes.ForExtension(FileTypes.Videos, Path.GetExtension(session.FileName))!;
         var head = await store.ReadUnfinishedHeadAsync(session.StorageKey, 16, cancellationToken);
         if (!type.Matches(head))
         {
-            await store.AbandonAsync(session.StorageKey, cancellationToken);
-            db.UploadSessions.Remove(session);
-            await db.SaveChangesAsync(cancellationToken);
+            await DiscardAsync(session, cancellationToken);
             LogUpload(logger, "refused (not a video)", session.Id, session.TotalBytes);
             return new ChunkResult(ChunkOutcome.Refused, null, $"“{session.FileName}”的内容不是{type.Name}，已删除。请检查文件后重新上传。");
         }
@@ -177,6 +182,37 @@ public sealed partial class VideoUploadService(
         return new ChunkResult(ChunkOutcome.Done, Status(session));
     }
 
+    /// <summary>Why the unit's report cannot take a video now, or null when it can.</summary>
+    private async Task<string?> EditableReasonAsync(int campaignId, CancellationToken cancellationToken)
+    {
+        if (await reports.TemplateAsync(campaignId, cancellationToken) is not { } template)
+        {
+            return "本单位已不是该活动的填报单位，视频未保存。";
+        }
+
+        if (template.CampaignStatus != CampaignStatus.Published)
+        {
+            return "活动已结束，视频未保存。";
+        }
+
+        var unit = await currentUser.GetOrganisationAsync(cancellationToken);
+        var status = await db.SummaryReports.Where(r => r.CampaignId == campaignId && r.OrganisationId == unit.Id).Select(r => (ReportStatus?)r.Status)
+            .SingleOrDefaultAsync(cancellationToken);
+        return status switch
+        {
+            ReportStatus.Submitted => "报告已提交，正在等待审核，视频未保存。如需添加，请先撤回报告后重新上传。",
+            ReportStatus.Approved => "报告已审核通过，视频未保存。",
+            _ => null,
+        };
+    }
+
+    private async Task DiscardAsync(UploadSession session, CancellationToken cancellationToken)
+    {
+        await store.AbandonAsync(session.StorageKey, cancellationToken);
+        db.UploadSessions.Remove(session);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>Unfinished uploads nobody touched for a week are removed (their partial files too), a few at a time.</summary>
     private async Task PurgeAbandonedAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -189,10 +225,12 @@ public sealed partial class VideoUploadService(
         }
     }
 
-    private Task<UploadSession?> OwnAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>The user's own upload, for their current unit (after moving to another unit, old uploads are not theirs to finish).</summary>
+    private async Task<UploadSession?> OwnAsync(Guid id, CancellationToken cancellationToken)
     {
         var userId = currentUser.UserId;
-        return db.UploadSessions.SingleOrDefaultAsync(u => u.Id == id && u.UserId == userId, cancellationToken);
+        var unit = (await currentUser.GetOrganisationAsync(cancellationToken)).Id;
+        return await db.UploadSessions.SingleOrDefaultAsync(u => u.Id == id && u.UserId == userId && u.OrganisationId == unit, cancellationToken);
     }
 
     private UploadStatus Status(UploadSession session) =>

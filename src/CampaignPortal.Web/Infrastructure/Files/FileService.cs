@@ -89,7 +89,18 @@ public sealed class FileService(IFileStore store, AppDbContext db, TimeProvider 
             return new StoreResult(null, $"“{name}”的内容不是{type.Name}，与扩展名不符。请检查文件后重新上传。");
         }
 
-        var photo = PhotoProcessor.Process(buffer.ToArray(), out var error);
+        ProcessedPhoto? photo;
+        string? error;
+        await PhotoProcessor.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            photo = PhotoProcessor.Process(buffer.ToArray(), out error);
+        }
+        finally
+        {
+            PhotoProcessor.Gate.Release();
+        }
+
         if (photo is null)
         {
             return new StoreResult(null, $"“{name}”：{error}");

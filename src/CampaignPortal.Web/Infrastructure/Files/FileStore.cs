@@ -91,10 +91,15 @@ public sealed class LocalFileStore(FileStoreOptions options, Data.DatabaseOption
     {
         var path = PathOf(key) + ".upload";
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await using var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+        if (offset > 0 && !File.Exists(path))
+        {
+            throw new IOException($"The upload {key} has no data to continue.");
+        }
+
+        await using var file = new FileStream(path, offset == 0 ? FileMode.OpenOrCreate : FileMode.Open, FileAccess.Write, FileShare.None, 81920, useAsync: true);
         if (file.Length < offset)
         {
-            throw new InvalidOperationException($"The upload has {file.Length} bytes, not {offset}.");
+            throw new IOException($"The upload has {file.Length} bytes, not {offset}.");
         }
 
         file.SetLength(offset);

@@ -17,6 +17,9 @@ public static class PhotoProcessor
     /// <summary>Larger pictures are refused: decoding them would need gigabytes of memory.</summary>
     public const long MaxPixels = 60_000_000;
 
+    /// <summary>At most two photos are decoded at once (each may need a few hundred MB while it is).</summary>
+    public static readonly SemaphoreSlim Gate = new(2, 2);
+
     public static ProcessedPhoto? Process(byte[] original, out string? error)
     {
         error = null;
@@ -41,7 +44,9 @@ public static class PhotoProcessor
             return null;
         }
 
-        using var upright = Orient(decoded, codec.EncodedOrigin);
+        // Upright pictures are used as decoded; only turned ones need a second bitmap.
+        using var turned = codec.EncodedOrigin == SKEncodedOrigin.TopLeft ? null : Orient(decoded, codec.EncodedOrigin);
+        var upright = turned ?? decoded;
         var format = codec.EncodedFormat == SKEncodedImageFormat.Png ? SKEncodedImageFormat.Png : SKEncodedImageFormat.Jpeg;
         var image = Encode(upright, format, 90);
         var width = Math.Min(ThumbnailWidth, upright.Width);

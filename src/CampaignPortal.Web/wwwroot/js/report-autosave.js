@@ -16,6 +16,7 @@
     var timer = null;
     var saving = false;
     var again = false;
+    var submitAfter = null;
 
     function say(text, kind) {
         if (status) {
@@ -40,6 +41,13 @@
         } catch (e) { /* storage full or disabled: the server copy is all there is */ }
     }
 
+    // What was typed, without the version (which changes with every save).
+    function typed() {
+        var data = fields();
+        delete data.Version;
+        return JSON.stringify(data);
+    }
+
     function forget() {
         try { localStorage.removeItem(key); } catch (e) { /* ignore */ }
     }
@@ -51,6 +59,7 @@
         }
 
         saving = true;
+        var sent = typed();
         say('正在保存…', 'saving');
         fetch(url, {
             method: 'POST',
@@ -62,7 +71,12 @@
             if (response.status === 200) {
                 return response.json().then(function (data) {
                     versionField.value = data.version;
-                    forget();
+                    if (typed() === sent) {
+                        forget(); // otherwise the newer text stays kept until the next save
+                    } else {
+                        keep();
+                    }
+
                     say('已保存 ' + data.savedAt, 'saved');
                 });
             }
@@ -79,6 +93,14 @@
             say('网络连接中断，未能自动保存，修改已暂存在本机浏览器中。', 'error');
         }).then(function () {
             saving = false;
+            if (submitAfter) {
+                // 保存 or 提交审核 pressed while an autosave was on its way: go on with the version it returned.
+                var button = submitAfter;
+                submitAfter = null;
+                form.requestSubmit(button);
+                return;
+            }
+
             if (again) {
                 again = false;
                 schedule();
@@ -94,8 +116,14 @@
 
     form.addEventListener('input', schedule);
     form.addEventListener('change', schedule);
-    form.addEventListener('submit', function () {
+    form.addEventListener('submit', function (event) {
         clearTimeout(timer);
+        if (saving) {
+            event.preventDefault();
+            submitAfter = event.submitter || form.querySelector('button[type=submit]');
+            return;
+        }
+
         keep(); // until the server has answered; the next page removes it when it matches what was saved
     });
 

@@ -43,7 +43,8 @@
     }
 
     var keys = {};
-    function keyFor(file) { return 'cp.video.' + startUrl + '.' + file.name + '.' + file.size + '.' + (keys[file.name] || ''); }
+    // Without a fingerprint (no crypto.subtle on plain http), the file's date has to do.
+    function keyFor(file) { return 'cp.video.' + startUrl + '.' + file.name + '.' + file.size + '.' + (keys[file.name] || file.lastModified); }
 
     function headers(extra) {
         var result = { 'X-CSRF-TOKEN': token, 'X-Requested-With': 'XMLHttpRequest' };
@@ -82,7 +83,7 @@
     }
 
     function send(file, upload) {
-        var state = { file: file, id: upload.id, received: upload.received, chunk: upload.chunkBytes, started: Date.now(), base: upload.received, retries: 0, xhr: null, stopped: false };
+        var state = { file: file, id: upload.id, received: upload.received, chunk: upload.chunkBytes, started: Date.now(), base: upload.received, retries: 0, conflicts: 0, finishing: 0, xhr: null, stopped: false };
         current = state;
         return new Promise(function (resolve, reject) {
             function progress(received) {
@@ -95,7 +96,12 @@
 
             function next() {
                 if (state.stopped) { return; }
-                if (state.received >= file.size) { return; }
+                if (state.received >= file.size && ++state.finishing > 3) {
+                    // Everything arrived but the server did not finish: an empty chunk asks it to (tried a few times).
+                    reject(new Error('服务器已收到全部数据，但未能完成处理。请稍后重新选择同一文件继续。'));
+                    return;
+                }
+
                 var end = Math.min(file.size, state.received + state.chunk);
                 var xhr = new XMLHttpRequest();
                 state.xhr = xhr;
@@ -108,12 +114,15 @@
                     try { data = JSON.parse(xhr.responseText || '{}'); } catch (e) { data = {}; }
                     if (xhr.status === 200) {
                         state.retries = 0;
+                        state.conflicts = 0;
                         state.received = data.received;
                         progress(state.received);
                         if (data.done) { resolve(data); } else { next(); }
+                    } else if (xhr.status === 409 && typeof data.received === 'number' && ++state.conflicts <= 5) {
+                        state.received = data.received; // continue from what the server has, after a pause
+                        setTimeout(next, 1000 * state.conflicts);
                     } else if (xhr.status === 409) {
-                        state.received = data.received; // continue from what the server has
-                        next();
+                        reject(new Error(data.message || '另一个窗口可能正在上传同一文件，请关闭其他窗口后重新选择文件继续。'));
                     } else if (xhr.status === 401) {
                         reject(new Error('登录已过期。请重新登录，回到本页后重新选择同一文件，即可从中断处继续。'));
                     } else {

@@ -1,0 +1,62 @@
+using CampaignPortal.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CampaignPortal.Web.Features.Progress;
+
+/// <summary>报送进度 (the completion grid), 汇总 (roll-up with charts), the Excel file and the JSON feed for the level above.</summary>
+[Authorize(Policy = Policies.OrganiserArea)]
+public sealed class ProgressController(ProgressService progress) : Controller
+{
+    [HttpGet("/campaigns/{id:int}/progress")]
+    public async Task<IActionResult> Grid(int id, GridQuery query) =>
+        await progress.GridAsync(id, query, HttpContext.RequestAborted) is { } model ? View("~/Features/Progress/Views/Grid.cshtml", model) : NotFound();
+
+    [HttpGet("/campaigns/{id:int}/rollup")]
+    public async Task<IActionResult> Rollup(int id, bool submitted = false) =>
+        await progress.RollupAsync(id, submitted, HttpContext.RequestAborted) is { } model ? View("~/Features/Progress/Views/Rollup.cshtml", model) : NotFound();
+
+    /// <summary>Written to a temporary file first (the spreadsheet writer is synchronous), then streamed.</summary>
+    [HttpGet("/campaigns/{id:int}/rollup.xlsx")]
+    public async Task<IActionResult> Excel(int id, bool submitted = false)
+    {
+        var ct = HttpContext.RequestAborted;
+        if (await progress.RollupAsync(id, submitted, ct) is not { } rollup)
+        {
+            return NotFound();
+        }
+
+        var grid = await progress.AllRowsAsync(id, ct);
+        var path = Path.GetTempFileName();
+        var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await ProgressExport.WriteAsync(file, rollup, grid, ct);
+        file.Position = 0;
+        return File(file, ProgressExport.ContentType, $"{rollup.Campaign.Title}汇总表.xlsx");
+    }
+
+    /// <summary>For the level above: the same numbers as the page, as JSON (401 when not signed in).</summary>
+    [HttpGet("/api/campaigns/{id:int}/rollup")]
+    public async Task<IActionResult> Api(int id, bool submitted = false)
+    {
+        if (await progress.RollupAsync(id, submitted, HttpContext.RequestAborted) is not { } r)
+        {
+            return NotFound();
+        }
+
+        return Json(new
+        {
+            campaign = new { r.Campaign.Id, r.Campaign.Title, r.Campaign.Year, owner = r.Campaign.OwnerName, r.Campaign.Deadline },
+            basis = r.IncludeSubmitted ? "approved+submitted" : "approved",
+            counts = new { participants = r.Counts.Participants, submitted = r.Counts.Submitted, approved = r.Counts.Approved, late = r.Counts.Late },
+            indicators = r.Totals.Select(t => new { t.Code, t.Name, t.Unit, t.Group, total = t.Hundredths / 100m, atLeast = t.AtLeast, t.Reports }),
+            units = r.Units.Select(u => new
+            {
+                u.OrganisationId,
+                name = u.Unit,
+                status = u.Status.ToString(),
+                forwardedCampaignId = u.ForwardedCampaignId,
+                figures = u.Figures.Values.ToDictionary(f => f.Code, f => new { value = f.Hundredths / 100m, qualifier = f.Qualifier.ToString(), f.Note }),
+            }),
+        });
+    }
+}
