@@ -186,7 +186,7 @@ public sealed class RollupTests(PortalFactory factory) : IClassFixture<PortalFac
         await using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         using var document = SpreadsheetDocument.Open(stream, false);
         var workbook = document.WorkbookPart!;
-        Assert.Equal(["汇总表", "报送情况"], workbook.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!).ToArray());
+        Assert.Equal(["汇总表", "报送情况", "活动清单"], workbook.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!).ToArray());
         Assert.All(workbook.WorksheetParts, part => Assert.Empty(part.Worksheet.Descendants<CellFormula>()));
 
         var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];

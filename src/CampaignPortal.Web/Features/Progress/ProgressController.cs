@@ -27,9 +27,10 @@ public sealed class ProgressController(ProgressService progress) : Controller
         }
 
         var grid = await progress.AllRowsAsync(id, ct);
+        var activities = await progress.ActivitiesAsync(id, ct);
         var path = Path.GetTempFileName();
         var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        await ProgressExport.WriteAsync(file, rollup, grid, ct);
+        await ProgressExport.WriteAsync(file, rollup, grid, activities, ct);
         file.Position = 0;
         return File(file, ProgressExport.ContentType, $"{rollup.Campaign.Title}汇总表.xlsx");
     }

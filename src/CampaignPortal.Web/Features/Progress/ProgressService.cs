@@ -150,6 +150,16 @@ public sealed class ProgressService(AppDbContext db, CurrentUser currentUser)
         return new GridViewModel(campaign, query, await CountsAsync(campaignId, cancellationToken), page, total, query.Page, pageCount);
     }
 
+    public sealed record ActivityExportRow(string Unit, string Title, string? Category, ActivityKind Kind, ActivityForm Form, DateOnly Start, DateOnly End,
+        string? Venue, ActivityStatus Status, int? Expected, int? Actual, int Media);
+
+    /// <summary>The activities registered under the campaign, for the Excel file (unit, then date).</summary>
+    public Task<List<ActivityExportRow>> ActivitiesAsync(int campaignId, CancellationToken cancellationToken) =>
+        db.Activities.AsNoTracking().Where(a => a.CampaignId == campaignId).OrderBy(a => a.Organisation!.Path).ThenBy(a => a.StartDate).ThenBy(a => a.Id)
+            .Select(a => new ActivityExportRow(a.Organisation!.Name, a.Title, a.Category!.Name, a.Kind, a.Form, a.StartDate, a.EndDate, a.Venue, a.Status,
+                a.ExpectedParticipants, a.ActualParticipants, a.Media.Count))
+            .ToListAsync(cancellationToken);
+
     /// <summary>Every row of the grid, for the Excel file.</summary>
     public Task<List<GridRow>> AllRowsAsync(int campaignId, CancellationToken cancellationToken) =>
         Rows(campaignId).OrderBy(r => r.Path)

@@ -10,6 +10,11 @@
         var data = JSON.parse(canvas.getAttribute('data-chart-data'));
         var type = canvas.getAttribute('data-chart');
         var datasets = [{ label: data.title, data: data.values, backgroundColor: '#1d5fb8', borderColor: '#1d5fb8', tension: 0.2, fill: false }];
+        if (typeof data.target === 'number') {
+            // What should arrive by the deadline: every participating unit's report.
+            datasets.push({ label: data.targetLabel, data: data.labels.map(function () { return data.target; }), borderColor: '#b02a37', borderDash: [6, 4], pointRadius: 0, fill: false });
+        }
+
         new Chart(canvas, {
             type: type,
             data: { labels: data.labels, datasets: datasets },
@@ -17,7 +22,7 @@
                 animation: false,
                 responsive: true,
                 plugins: {
-                    legend: { display: false },
+                    legend: { display: datasets.length > 1 },
                     title: { display: !!data.deadline, text: data.deadline ? '报送截止：' + data.deadline : '' }
                 },
                 scales: { y: { beginAtZero: true, ticks: { precision: 0 } } }
