@@ -45,6 +45,12 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser>, IDataPr
 
     public DbSet<UploadSession> UploadSessions => Set<UploadSession>();
 
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

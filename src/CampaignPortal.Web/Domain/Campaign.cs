@@ -165,6 +165,30 @@ public sealed class Campaign
         }
     }
 
+    /// <summary>Automatic 催报 this many days before each unit's deadline (null: none).</summary>
+    public int? RemindDaysBefore { get; private set; } = 3;
+
+    /// <summary>Automatic 催报 the day after a unit's deadline passed without a submission.</summary>
+    public bool RemindWhenOverdue { get; private set; } = true;
+
+    /// <summary>The reminder e-mail's subject and text with {单位} {活动} {截止日期} {链接}; null: the portal's wording.</summary>
+    public string? ReminderSubject { get; private set; }
+
+    public string? ReminderBody { get; private set; }
+
+    public void SetReminders(int? daysBefore, bool whenOverdue, string? subject, string? body)
+    {
+        if (daysBefore is < 1 or > 30)
+        {
+            throw new DomainException("提前提醒的天数应在 1 到 30 之间。");
+        }
+
+        RemindDaysBefore = daysBefore;
+        RemindWhenOverdue = whenOverdue;
+        ReminderSubject = string.IsNullOrWhiteSpace(subject) ? null : subject.Trim();
+        ReminderBody = string.IsNullOrWhiteSpace(body) ? null : body.Trim();
+    }
+
     /// <summary>Whether the public may see the campaign's held activities (those the units marked public).</summary>
     public bool ActivitiesPublic { get; private set; }
 

@@ -19,6 +19,9 @@ public enum NotificationKind
 
     /// <summary>The unit's deadline was extended.</summary>
     DeadlineExtended,
+
+    /// <summary>催报: the unit has not submitted its report yet.</summary>
+    Reminder,
 }
 
 /// <summary>

@@ -10,6 +10,12 @@ public sealed class SiteOptions
     /// <summary>主办单位.</summary>
     public string Operator { get; set; } = "中国科学技术协会";
 
+    /// <summary>
+    /// The portal's public address, e.g. https://kx.example.gov.cn — links in e-mails are built from it, never from the
+    /// request's Host header (which a client can forge).
+    /// </summary>
+    public string BaseUrl { get; set; } = "http://127.0.0.1:5080";
+
     public string? ContactPhone { get; set; }
 
     public string? ContactEmail { get; set; }

@@ -243,6 +243,15 @@ public static partial class WebSetup
         services.AddScoped<Features.Reports.ReviewService>();
         services.AddScoped<Features.Reports.VideoUploadService>();
         services.AddScoped<Features.Progress.ProgressService>();
+        services.AddScoped<Features.Progress.ReminderService>();
+        services.AddOptions<Mail.MailOptions>().BindConfiguration(Mail.MailOptions.Section);
+        services.AddScoped<Mail.OutboxService>();
+        services.AddSingleton<Mail.IMailTransport>(sp =>
+            string.Equals(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Mail.MailOptions>>().Value.Mode, "Smtp", StringComparison.OrdinalIgnoreCase)
+                ? ActivatorUtilities.CreateInstance<Mail.SmtpMailTransport>(sp)
+                : ActivatorUtilities.CreateInstance<Mail.FolderMailTransport>(sp));
+        services.AddHostedService<Mail.OutboxWorker>();
+        services.AddHostedService<Features.Progress.ReminderWorker>();
         services.AddOptions<Features.Reports.UploadOptions>().BindConfiguration(Features.Reports.UploadOptions.Section);
     }
 

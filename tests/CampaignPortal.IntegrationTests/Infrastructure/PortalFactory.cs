@@ -105,6 +105,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Seed:DemoPassword", DemoPassword);
         builder.UseSetting("Logs:File", "false");
+        builder.UseSetting("Jobs:Enabled", "false"); // tests run the outbox and reminders themselves
         builder.UseSetting("Security:RequireHttps", "false");
         builder.UseSetting("Security:SignInAttemptsPerMinute", "1000");
         builder.UseSetting("Security:SessionCheckSeconds", "0");

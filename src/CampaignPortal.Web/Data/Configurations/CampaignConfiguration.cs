@@ -11,6 +11,8 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         builder.Property(c => c.Title).HasMaxLength(Schema.Title).IsRequired();
         builder.Property(c => c.Theme).HasMaxLength(Schema.Theme).IsRequired();
         builder.Property(c => c.PeriodText).HasMaxLength(Schema.MediumText);
+        builder.Property(c => c.ReminderSubject).HasMaxLength(Schema.Title);
+        builder.Property(c => c.ReminderBody).HasMaxLength(Schema.Description);
         builder.HasOne(c => c.Organisation).WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Campaign>().WithMany().HasForeignKey(c => c.ParentCampaignId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.OrganisationId, c.Year });

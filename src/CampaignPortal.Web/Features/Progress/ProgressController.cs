@@ -6,8 +6,47 @@ namespace CampaignPortal.Web.Features.Progress;
 
 /// <summary>报送进度 (the completion grid), 汇总 (roll-up with charts), the Excel file and the JSON feed for the level above.</summary>
 [Authorize(Policy = Policies.OrganiserArea)]
-public sealed class ProgressController(ProgressService progress) : Controller
+public sealed class ProgressController(ProgressService progress, ReminderService reminders) : Controller
 {
+    /// <summary>催报 from the grid: the ticked units, or (all=true) every unit that has not submitted.</summary>
+    [HttpPost("/campaigns/{id:int}/reminders")]
+    public async Task<IActionResult> Remind(int id, int[]? units, bool all = false)
+    {
+        if (!all && (units is null || units.Length == 0))
+        {
+            TempData[Infrastructure.StatusMessage.Key] = "请先勾选要提醒的单位，或点击“提醒全部未提交单位”。";
+            return Redirect($"/campaigns/{id}/progress");
+        }
+
+        var outcome = await reminders.RemindAsync(id, all ? null : units, HttpContext.RequestAborted);
+        if (outcome is null)
+        {
+            return NotFound();
+        }
+
+        TempData[Infrastructure.StatusMessage.Key] = $"已提醒 {outcome.Reminded} 个单位（站内消息和 {outcome.Emails} 封邮件）。"
+            + (outcome.AlreadyReminded > 0 ? $"{outcome.AlreadyReminded} 个单位今天已提醒过，未重复提醒。" : null)
+            + (outcome.NotNeeded > 0 ? $"{outcome.NotNeeded} 个单位已提交，无需提醒。" : null);
+        return Redirect($"/campaigns/{id}/progress");
+    }
+
+    [HttpGet("/campaigns/{id:int}/reminders")]
+    public async Task<IActionResult> Reminders(int id) =>
+        await reminders.PageAsync(id, HttpContext.RequestAborted) is { } model ? View("~/Features/Progress/Views/Reminders.cshtml", model) : NotFound();
+
+    [HttpPost("/campaigns/{id:int}/reminders/settings")]
+    public async Task<IActionResult> ReminderSettings(int id, int? daysBefore, bool whenOverdue, string? subject, string? body)
+    {
+        var result = await reminders.SaveSettingsAsync(id, daysBefore, whenOverdue, subject, body, HttpContext.RequestAborted);
+        if (!result.Found)
+        {
+            return NotFound();
+        }
+
+        TempData[Infrastructure.StatusMessage.Key] = result.Succeeded ? "催报设置已保存。" : result.Errors[0].Value;
+        return Redirect($"/campaigns/{id}/reminders");
+    }
+
     [HttpGet("/campaigns/{id:int}/progress")]
     public async Task<IActionResult> Grid(int id, GridQuery query) =>
         await progress.GridAsync(id, query, HttpContext.RequestAborted) is { } model ? View("~/Features/Progress/Views/Grid.cshtml", model) : NotFound();

@@ -46,8 +46,12 @@ public sealed class GridQuery
 
 public sealed record GridRow(
     int OrganisationId, string Unit, string? Phone, string? Contact, string? ContactPhone, bool Acknowledged, int Activities, int? ReportId,
-    ReportStatus? Status, int VersionNumber, DateTimeOffset? SubmittedAt, bool IsLate, DateTimeOffset? ApprovedAt, int? ForwardedCampaignId)
+    ReportStatus? Status, int VersionNumber, DateTimeOffset? SubmittedAt, bool IsLate, DateTimeOffset? ApprovedAt, int? ForwardedCampaignId,
+    int Reminders = 0, DateTimeOffset? LastReminderAt = null)
 {
+    /// <summary>Not yet in the hands of the reviewers: no report, a draft, or a returned one.</summary>
+    public bool NeedsReminder => Status is null or ReportStatus.Draft or ReportStatus.Returned;
+
     public GridStatus GridStatus => Status switch
     {
         null => GridStatus.NotStarted,
@@ -145,7 +149,7 @@ public sealed class ProgressService(AppDbContext db, CurrentUser currentUser)
         };
         var page = await ordered.Skip((query.Page - 1) * PageSize).Take(PageSize)
             .Select(r => new GridRow(r.OrganisationId, r.Unit, r.Phone, r.Contact, r.ContactPhone, r.Acknowledged, r.Activities, r.ReportId, r.Status,
-                r.VersionNumber, r.SubmittedAt, r.IsLate, r.ApprovedAt, r.ForwardedCampaignId))
+                r.VersionNumber, r.SubmittedAt, r.IsLate, r.ApprovedAt, r.ForwardedCampaignId, r.Reminders, r.LastReminderAt))
             .ToListAsync(cancellationToken);
         return new GridViewModel(campaign, query, await CountsAsync(campaignId, cancellationToken), page, total, query.Page, pageCount);
     }
@@ -258,6 +262,8 @@ public sealed class ProgressService(AppDbContext db, CurrentUser currentUser)
             Contact = db.SummaryReports.Where(r => r.CampaignId == campaignId && r.OrganisationId == p.OrganisationId).Select(r => r.FilerName).FirstOrDefault(),
             ContactPhone = db.SummaryReports.Where(r => r.CampaignId == campaignId && r.OrganisationId == p.OrganisationId).Select(r => r.FilerPhone).FirstOrDefault(),
             ForwardedCampaignId = db.Campaigns.Where(c => c.ParentCampaignId == campaignId && c.OrganisationId == p.OrganisationId).Select(c => (int?)c.Id).FirstOrDefault(),
+            Reminders = db.Reminders.Count(r => r.CampaignId == campaignId && r.OrganisationId == p.OrganisationId),
+            LastReminderAt = db.Reminders.Where(r => r.CampaignId == campaignId && r.OrganisationId == p.OrganisationId).Max(r => (DateTimeOffset?)r.SentAt),
         });
 
     /// <summary>A grid row as SQL sees it (a class, so filters and sorts translate).</summary>
@@ -292,5 +298,9 @@ public sealed class ProgressService(AppDbContext db, CurrentUser currentUser)
         public DateTimeOffset? ApprovedAt { get; init; }
 
         public int? ForwardedCampaignId { get; init; }
+
+        public int Reminders { get; init; }
+
+        public DateTimeOffset? LastReminderAt { get; init; }
     }
 }
