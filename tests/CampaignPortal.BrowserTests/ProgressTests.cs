@@ -57,4 +57,25 @@ public sealed class ProgressTests(BrowserFixture fixture) : IClassFixture<Browse
         Assert.Equal((byte)'P', bytes[0]); // a zip (xlsx)
         await xj.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task OrganiserRemindsAllNonSubmitters_AndSeesTheOutbox()
+    {
+        var xj = await fixture.NewPageAsync();
+        await Pages.SignInAsync(xj, "xj.organiser@demo.local");
+        await xj.GotoAsync("/organiser");
+        await xj.GetByRole(AriaRole.Link, new() { Name = "2023年自治区科技活动周", Exact = true }).ClickAsync();
+        await xj.GetByRole(AriaRole.Link, new() { Name = "报送进度" }).ClickAsync();
+        xj.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await xj.GetByRole(AriaRole.Button, new() { Name = "提醒全部未提交单位" }).ClickAsync();
+        await Assertions.Expect(xj.GetByText("已提醒 14 个单位").First).ToBeVisibleAsync();
+        await Assertions.Expect(xj.GetByRole(AriaRole.Row).Filter(new() { HasText = "哈密市科学技术协会" })).ToContainTextAsync("已提醒 1 次");
+        await Pages.ScreenshotAsync(xj, "organiser-reminded");
+
+        await xj.GetByRole(AriaRole.Link, new() { Name = "催报记录与邮件" }).ClickAsync();
+        await Assertions.Expect(xj.GetByRole(AriaRole.Row).Filter(new() { HasText = "hami.filer@demo.local" })).ToContainTextAsync("等待发送");
+        await Pages.AssertAccessibleAsync(xj);
+        await Pages.ScreenshotAsync(xj, "organiser-reminders-outbox");
+        await xj.Context.CloseAsync();
+    }
 }

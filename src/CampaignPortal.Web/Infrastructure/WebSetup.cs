@@ -244,6 +244,10 @@ public static partial class WebSetup
         services.AddScoped<Features.Reports.VideoUploadService>();
         services.AddScoped<Features.Progress.ProgressService>();
         services.AddScoped<Features.Progress.ReminderService>();
+        services.AddScoped<Features.Account.PasswordResetService>();
+
+        // Password-reset links (and other Identity tokens) are valid one hour.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(1));
         services.AddOptions<Mail.MailOptions>().BindConfiguration(Mail.MailOptions.Section);
         services.AddScoped<Mail.OutboxService>();
         services.AddSingleton<Mail.IMailTransport>(sp =>

@@ -10,6 +10,7 @@ namespace CampaignPortal.Web.Features.Account;
 public sealed class AccountController(
     AccountService accounts,
     PasswordHelpService passwordHelp,
+    PasswordResetService passwordReset,
     IValidator<SignInInput> signInValidator,
     IValidator<ChangePasswordInput> changePasswordValidator) : Controller
 {
@@ -101,6 +102,52 @@ public sealed class AccountController(
         await passwordHelp.ForOrganisationAsync(organisationId, HttpContext.RequestAborted) is { } model
             ? View("ForgotPassword", model)
             : NotFound();
+
+    /// <summary>Always the same answer, whether or not the address belongs to an account.</summary>
+    [AllowAnonymous]
+    [HttpPost("forgot-password/email")]
+    [EnableRateLimiting(WebSetup.SignInRateLimit)]
+    public async Task<IActionResult> ForgotPasswordByEmail(string? email)
+    {
+        await passwordReset.RequestAsync(email, HttpContext.RequestAborted);
+        TempData[StatusMessage.Key] = "如果该邮箱已在平台登记，重置密码的链接已发往该邮箱，1 小时内有效。没有收到请查看垃圾邮件，或联系本单位管理员。";
+        return Redirect("/account/forgot-password");
+    }
+
+    [AllowAnonymous]
+    [HttpGet("reset-password")]
+    public IActionResult ResetPassword(string? user, string? token) => View(new ResetPasswordInput { User = user, Token = token });
+
+    [AllowAnonymous]
+    [HttpPost("reset-password")]
+    [EnableRateLimiting(WebSetup.SignInRateLimit)]
+    public async Task<IActionResult> ResetPassword(ResetPasswordInput input)
+    {
+        if (string.IsNullOrEmpty(input.NewPassword) || input.NewPassword.Length < 8 || input.NewPassword.Length > Data.Schema.Password)
+        {
+            ModelState.AddModelError(nameof(input.NewPassword), "新密码应为 8 到 128 位。");
+        }
+        else if (input.NewPassword != input.ConfirmPassword)
+        {
+            ModelState.AddModelError(nameof(input.ConfirmPassword), "两次输入的新密码不一致。");
+        }
+        else
+        {
+            var errors = await passwordReset.ResetAsync(input.User, input.Token, input.NewPassword, HttpContext.RequestAborted);
+            if (errors.Count == 0)
+            {
+                TempData[StatusMessage.Key] = "密码已重置，请用新密码登录。";
+                return Redirect("/account/sign-in");
+            }
+
+            foreach (var error in errors)
+            {
+                ModelState.AddModelError(nameof(input.NewPassword), error);
+            }
+        }
+
+        return View(new ResetPasswordInput { User = input.User, Token = input.Token });
+    }
 
     private IActionResult RedirectToLocal(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl)

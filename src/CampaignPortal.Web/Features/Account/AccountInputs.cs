@@ -24,6 +24,17 @@ public sealed class SignInInputValidator : AbstractValidator<SignInInput>
     }
 }
 
+public sealed class ResetPasswordInput
+{
+    public string? User { get; set; }
+
+    public string? Token { get; set; }
+
+    public string NewPassword { get; set; } = string.Empty;
+
+    public string ConfirmPassword { get; set; } = string.Empty;
+}
+
 public sealed class ChangePasswordInput
 {
     public string CurrentPassword { get; set; } = string.Empty;
