@@ -78,4 +78,39 @@ public sealed class ProgressTests(BrowserFixture fixture) : IClassFixture<Browse
         await Pages.ScreenshotAsync(xj, "organiser-reminders-outbox");
         await xj.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task OrganiserDownloadsAReportAsWord_AndTheCompiledVolume()
+    {
+        var xj = await fixture.NewPageAsync();
+        await Pages.SignInAsync(xj, "xj.organiser@demo.local");
+        await xj.GotoAsync("/organiser");
+        await xj.GetByRole(AriaRole.Link, new() { Name = Campaign, Exact = true }).ClickAsync();
+        await xj.GetByRole(AriaRole.Link, new() { Name = "报送进度" }).ClickAsync();
+        await xj.GetByRole(AriaRole.Row).Filter(new() { HasText = "乌鲁木齐市科学技术协会" }).GetByRole(AriaRole.Link, new() { Name = "查看报告" }).ClickAsync();
+        var word = await xj.RunAndWaitForDownloadAsync(() => xj.GetByRole(AriaRole.Link, new() { Name = "下载 Word" }).ClickAsync());
+        Assert.EndsWith(".docx", word.SuggestedFilename, StringComparison.Ordinal);
+        Assert.StartsWith("乌鲁木齐市科学技术协会", word.SuggestedFilename, StringComparison.Ordinal);
+
+        await xj.GoBackAsync();
+        await xj.GetByRole(AriaRole.Link, new() { Name = "数据汇总与图表" }).ClickAsync();
+        await xj.GetByRole(AriaRole.Button, new() { Name = "生成报告汇编（Word）" }).ClickAsync();
+        await Assertions.Expect(xj.GetByText("已排队").First).ToBeVisibleAsync();
+        await Pages.ScreenshotAsync(xj, "organiser-export-queued");
+
+        // The background worker is off in tests: run the queue here, as the worker would.
+        using (var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(fixture.Portal.Services))
+        {
+            await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CampaignPortal.Web.Features.Exports.ExportService>(scope.ServiceProvider)
+                .ProcessAsync("browser-test", CancellationToken.None);
+        }
+
+        await xj.ReloadAsync();
+        await Assertions.Expect(xj.GetByRole(AriaRole.Link, new() { Name = "下载" })).ToBeVisibleAsync();
+        await Pages.AssertAccessibleAsync(xj);
+        await Pages.ScreenshotAsync(xj, "organiser-export-ready");
+        var volume = await xj.RunAndWaitForDownloadAsync(() => xj.GetByRole(AriaRole.Link, new() { Name = "下载" }).ClickAsync());
+        Assert.EndsWith("总结报告汇编.docx", volume.SuggestedFilename, StringComparison.Ordinal);
+        await xj.Context.CloseAsync();
+    }
 }

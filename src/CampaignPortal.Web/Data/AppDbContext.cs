@@ -51,6 +51,8 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser>, IDataPr
 
     public DbSet<JobLease> JobLeases => Set<JobLease>();
 
+    public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -256,6 +256,9 @@ public static partial class WebSetup
                 : ActivatorUtilities.CreateInstance<Mail.FolderMailTransport>(sp));
         services.AddHostedService<Mail.OutboxWorker>();
         services.AddHostedService<Features.Progress.ReminderWorker>();
+        services.AddOptions<Features.Exports.DocumentOptions>().BindConfiguration(Features.Exports.DocumentOptions.Section);
+        services.AddScoped<Features.Exports.ExportService>();
+        services.AddHostedService<Features.Exports.ExportWorker>();
         services.AddOptions<Features.Reports.UploadOptions>().BindConfiguration(Features.Reports.UploadOptions.Section);
     }
 

@@ -7,8 +7,22 @@ namespace CampaignPortal.Web.Data.Configurations;
 internal sealed class MailConfiguration :
     IEntityTypeConfiguration<OutboxMessage>,
     IEntityTypeConfiguration<Reminder>,
-    IEntityTypeConfiguration<JobLease>
+    IEntityTypeConfiguration<JobLease>,
+    IEntityTypeConfiguration<ExportJob>
 {
+    public void Configure(EntityTypeBuilder<ExportJob> builder)
+    {
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.Property(x => x.RequestedBy).HasMaxLength(Schema.EntityId).IsRequired();
+        builder.Property(x => x.StorageKey).HasMaxLength(Schema.MediumText).IsUnicode(false);
+        builder.Property(x => x.FileName).HasMaxLength(Schema.FileName);
+        builder.Property(x => x.Error).HasMaxLength(Schema.LongText);
+        builder.Property(x => x.LockedBy).HasMaxLength(Schema.EntityId);
+        builder.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(x => new { x.Status, x.CreatedAt });
+        builder.HasIndex(x => x.ExpiresAt);
+    }
+
     public void Configure(EntityTypeBuilder<OutboxMessage> builder)
     {
         builder.Property(x => x.To).HasMaxLength(Schema.Email).IsRequired();
