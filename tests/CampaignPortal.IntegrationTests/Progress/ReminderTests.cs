@@ -111,6 +111,51 @@ public sealed class ReminderTests(PortalFactory factory) : IClassFixture<PortalF
         }
     }
 
+    /// <summary>The real SMTP client (MailKit) against a server that greets, then refuses every recipient with 550.</summary>
+    [Fact]
+    public async Task SmtpTransport_ServerRefuses_TheErrorIsWhatTheServerSaid()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var server = Task.Run(async () =>
+        {
+            using var client = await listener.AcceptTcpClientAsync();
+            await using var stream = client.GetStream();
+            using var reader = new StreamReader(stream);
+            await using var writer = new StreamWriter(stream) { NewLine = "\r\n", AutoFlush = true };
+            await writer.WriteLineAsync("220 test ESMTP");
+            while (await reader.ReadLineAsync() is { } line)
+            {
+                var command = line.Split(' ')[0].ToUpperInvariant();
+                await writer.WriteLineAsync(command switch
+                {
+                    "EHLO" or "HELO" => "250 test",
+                    "MAIL" => "250 ok",
+                    "RCPT" => "550 5.7.1 relay not permitted",
+                    "QUIT" => "221 bye",
+                    _ => "250 ok",
+                });
+                if (command == "QUIT")
+                {
+                    break;
+                }
+            }
+        });
+        var transport = new SmtpMailTransport(Microsoft.Extensions.Options.Options.Create(new MailOptions { SmtpHost = "127.0.0.1", SmtpPort = port, SmtpSecurity = "None" }));
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse("noreply@test.local"));
+        message.To.Add(MailboxAddress.Parse("someone@test.local"));
+        message.Subject = "测试";
+        message.Body = new TextPart("plain") { Text = "正文" };
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => transport.SendAsync(message, CancellationToken.None));
+
+        Assert.Contains("relay not permitted", error.Message, StringComparison.Ordinal);
+        listener.Stop();
+        await Task.WhenAny(server, Task.Delay(2000));
+    }
+
     private sealed class RefusingTransport : IMailTransport
     {
         public Task SendAsync(MimeMessage message, CancellationToken cancellationToken) => throw new InvalidOperationException("550 relay not permitted");
