@@ -146,6 +146,7 @@ public sealed partial class ExportService(
                 {
                     var version = await db.ReportVersions.AsNoTracking().SingleAsync(v => v.ReportId == r.Id && v.Number == r.LatestVersionNumber, cancellationToken);
                     docs.Add(ToDoc(campaign.Title, r.Unit, version, indicators));
+                    await ProgressAsync(job, docs.Count * 80 / Math.Max(1, approved.Count), cancellationToken);
                 }
 
                 GongwenDocument.WriteCompilation(file, $"{campaign.Title}总结报告汇编", $"共 {docs.Count} 份（已审核通过）　{ChinaTime.ToChineseDate(now)}",
@@ -196,13 +197,25 @@ public sealed partial class ExportService(
                         .Append(f.Size.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\t').Append(f.Sha256).Append('\n');
                 }
 
-                job.Report(++done * 100 / Math.Max(1, reportsToZip.Count));
+                await ProgressAsync(job, ++done * 95 / Math.Max(1, reportsToZip.Count), cancellationToken);
             }
 
             var manifest = zip.CreateEntry("附件清单.txt");
             await using var writer = new StreamWriter(await manifest.OpenAsync(cancellationToken), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
             await writer.WriteAsync(list.ToString());
         }
+    }
+
+    /// <summary>Written at once (not with the job's final save), so the page shows it while the job runs; in steps of 5 %.</summary>
+    private async Task ProgressAsync(ExportJob job, int percent, CancellationToken cancellationToken)
+    {
+        if (percent - job.Progress < 5)
+        {
+            return;
+        }
+
+        job.Report(percent);
+        await db.ExportJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.Progress, percent), cancellationToken);
     }
 
     private static string Safe(string name) => string.Concat(name.Select(c => c is '/' or '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|' ? '_' : c));
