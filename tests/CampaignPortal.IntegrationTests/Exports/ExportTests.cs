@@ -33,6 +33,7 @@ public sealed class ExportTests(PortalFactory factory) : IClassFixture<PortalFac
         using var document = WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
         var body = document.MainDocumentPart!.Document.Body!;
         var section = body.Elements<SectionProperties>().Single();
+        Assert.Single(body.Descendants<SectionProperties>()); // one report, one section
         Assert.Equal((11906u, 16838u), (section.GetFirstChild<PageSize>()!.Width!.Value, section.GetFirstChild<PageSize>()!.Height!.Value));
         var margin = section.GetFirstChild<PageMargin>()!;
         Assert.Equal((37 * 57, 35 * 57, 28u * 57, 26u * 57), (margin.Top!.Value, margin.Bottom!.Value, margin.Left!.Value, margin.Right!.Value));
@@ -80,6 +81,7 @@ public sealed class ExportTests(PortalFactory factory) : IClassFixture<PortalFac
         Assert.NotEmpty(approved);
         var headings = main.Document.Body!.Descendants<Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val == "Heading1").Select(p => p.InnerText).ToList();
         Assert.Equal(approved.Count, headings.Count);
+        Assert.Equal(approved.Count + 2, main.Document.Body!.Descendants<SectionProperties>().Count()); // cover, contents, one section per report
         Assert.All(approved, unit => Assert.Contains(headings, h => h.StartsWith(unit, StringComparison.Ordinal)));
 
         // Someone of another organisation cannot see or take it.

@@ -69,9 +69,16 @@ public sealed class TenantIsolationTests(PortalFactory factory) : IClassFixture<
         var category = await factory.WithDbAsync(db => db.Campaigns.Where(c => c.Id == campaignId).SelectMany(c => c.Categories).Select(c => c.Id).FirstAsync());
         var created = await filer.PostFormAsync($"/campaigns/{campaignId}/my-activities/create", new Dictionary<string, string>
         {
-            ["Title"] = "越权字段测试活动", ["CategoryId"] = category.ToString(), ["Kind"] = "Symposium", ["Form"] = "Offline",
-            ["StartDate"] = "2022-05-30", ["EndDate"] = "2022-05-30", ["Venue"] = "哈密",
-            ["OrganisationId"] = turpan.ToString(), ["Status"] = "Held", ["ActualParticipants"] = "999",
+            ["Title"] = "越权字段测试活动",
+            ["CategoryId"] = category.ToString(),
+            ["Kind"] = "Symposium",
+            ["Form"] = "Offline",
+            ["StartDate"] = "2022-05-30",
+            ["EndDate"] = "2022-05-30",
+            ["Venue"] = "哈密",
+            ["OrganisationId"] = turpan.ToString(),
+            ["Status"] = "Held",
+            ["ActualParticipants"] = "999",
         }, $"/campaigns/{campaignId}/my-activities/create");
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var activity = await factory.WithDbAsync(db => db.Activities.SingleAsync(a => a.Title == "越权字段测试活动"));
@@ -81,7 +88,11 @@ public sealed class TenantIsolationTests(PortalFactory factory) : IClassFixture<
         var before = await factory.WithDbAsync(db => db.UserRoles.CountAsync());
         await filer.PostFormAsync("/account/change-password", new Dictionary<string, string>
         {
-            ["CurrentPassword"] = "wrong", ["NewPassword"] = "x", ["ConfirmPassword"] = "x", ["Roles"] = "Admin", ["OrganisationId"] = turpan.ToString(),
+            ["CurrentPassword"] = "wrong",
+            ["NewPassword"] = "x",
+            ["ConfirmPassword"] = "x",
+            ["Roles"] = "Admin",
+            ["OrganisationId"] = turpan.ToString(),
         }, "/account/change-password");
         Assert.Equal(before, await factory.WithDbAsync(db => db.UserRoles.CountAsync()));
         Assert.Equal(hami, await factory.WithDbAsync(db => db.Users.Where(u => u.Email == "hami.filer@demo.local").Select(u => u.OrganisationId).SingleAsync()));

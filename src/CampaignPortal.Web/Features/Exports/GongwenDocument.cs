@@ -60,7 +60,7 @@ public static partial class GongwenDocument
 
         body.Append(Centered(title, fonts.TitleFont, 44));
         body.Append(Centered(subtitle, fonts.BodyFont, 32));
-        body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
+        body.Append(new Paragraph(new ParagraphProperties(Section(footerId))));
 
         // 目录: a TOC field over the report titles (Heading 1); Word fills it in when the file is opened.
         body.Append(Centered("目　　录", fonts.HeadingFont, 32));
@@ -72,7 +72,8 @@ public static partial class GongwenDocument
             new Run(new FieldChar { FieldCharType = FieldCharValues.End })));
         for (var i = 0; i < reports.Count; i++)
         {
-            body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
+            // Each report is a section of its own (节), starting on a new page; the contents end the previous one.
+            body.Append(new Paragraph(new ParagraphProperties(Section(footerId))));
             AppendReport(body, reports[i], fonts, heading: true);
             progress?.Invoke((i + 1) * 100 / reports.Count);
         }
@@ -122,12 +123,16 @@ public static partial class GongwenDocument
     private static void Finish(WordprocessingDocument document, Body body, string footerId)
     {
         var main = document.MainDocumentPart!;
-        body.Append(new SectionProperties(
-            new FooterReference { Type = HeaderFooterValues.Default, Id = footerId },
-            new PageSize { Width = 11906, Height = 16838 },
-            new PageMargin { Top = 37 * Mm, Bottom = 35 * Mm, Left = (uint)(28 * Mm), Right = (uint)(26 * Mm), Header = 851, Footer = (uint)(7 * Mm * 2), Gutter = 0 }));
+        body.Append(Section(footerId));
         main.Document.Save();
     }
+
+    /// <summary>A4 with the GB/T 9704 margins and the page-number footer; a new section starts on a new page.</summary>
+    private static SectionProperties Section(string footerId) => new(
+        new FooterReference { Type = HeaderFooterValues.Default, Id = footerId },
+        new SectionType { Val = SectionMarkValues.NextPage },
+        new PageSize { Width = 11906, Height = 16838 },
+        new PageMargin { Top = 37 * Mm, Bottom = 35 * Mm, Left = (uint)(28 * Mm), Right = (uint)(26 * Mm), Header = 851, Footer = (uint)(7 * Mm * 2), Gutter = 0 });
 
     private static void AppendReport(Body body, DocReport report, DocumentOptions fonts, bool heading)
     {
