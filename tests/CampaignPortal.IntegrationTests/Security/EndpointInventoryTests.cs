@@ -44,7 +44,7 @@ public sealed class EndpointInventoryTests(PortalFactory factory) : IClassFixtur
         var text = new StringBuilder("| Method | Route | Access | Antiforgery |\n| --- | --- | --- | --- |\n");
         foreach (var r in rows)
         {
-            text.Append($"| {r.Method} | `{r.Route}` | {r.Access} | {(r.Antiforgery ? "token" : r.Method is "GET" or "HEAD" or "ANY" ? "—" : "checked in the action")} |\n");
+            text.Append($"| {r.Method} | `{r.Route.Replace("|", "\\|", StringComparison.Ordinal)}` | {r.Access} | {(r.Antiforgery ? "token" : r.Method is "GET" or "HEAD" or "ANY" ? "—" : "checked in the action")} |\n");
         }
 
         return text.ToString();
