@@ -444,7 +444,29 @@ public sealed class SummaryReport
         UpdatedBy = by;
     }
 
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    /// <summary>
+    /// One-line text as people meant it: control characters (NUL, bell…) and bidirectional overrides (which can make
+    /// "王芳" display as something else) removed, trimmed; null when nothing is left.
+    /// </summary>
+    internal static string? Clean(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var kept = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (!char.IsControl(c) && c is not ((>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C'))
+            {
+                kept.Append(c);
+            }
+        }
+
+        var cleaned = kept.ToString().Trim();
+        return cleaned.Length == 0 ? null : cleaned;
+    }
 }
 
 public enum ReviewDecision

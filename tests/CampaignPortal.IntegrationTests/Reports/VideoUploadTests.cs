@@ -9,7 +9,15 @@ using static CampaignPortal.IntegrationTests.Infrastructure.ReportSteps;
 
 namespace CampaignPortal.IntegrationTests.Reports;
 
+/// <summary>
+/// Tests that measure the process's memory run alone: other test classes running in parallel in the same process
+/// would raise its peak.
+/// </summary>
+[CollectionDefinition(nameof(MeasuresProcessMemory), DisableParallelization = true)]
+public sealed class MeasuresProcessMemory;
+
 /// <summary>Videos sent in chunks that resume, streamed to disk: the server's memory stays flat, the file is exact.</summary>
+[Collection(nameof(MeasuresProcessMemory))]
 public sealed class VideoUploadTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private const int Chunk = 8 * 1024 * 1024;
