@@ -8,7 +8,7 @@ namespace CampaignPortal.Web.Infrastructure;
 /// tags, no attributes but http(s) links, no style, class, mso- or data: URIs. Pasted Word keeps its paragraphs, bold,
 /// lists and tables.
 /// </summary>
-public sealed class RichText
+public sealed partial class RichText
 {
     private readonly HtmlSanitizer _sanitizer;
 
@@ -61,8 +61,34 @@ public sealed class RichText
 
     /// <summary>Whether sanitised HTML has any readable text (a body of empty paragraphs has none).</summary>
     public static bool HasText(string? html) =>
-        !string.IsNullOrWhiteSpace(html) && !string.IsNullOrWhiteSpace(System.Net.WebUtility.HtmlDecode(
-            System.Text.RegularExpressions.Regex.Replace(html, "<[^>]*>", string.Empty, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1))));
+        !string.IsNullOrWhiteSpace(html) && !string.IsNullOrWhiteSpace(StripTags(html, string.Empty));
+
+    /// <summary>The text of (sanitised) HTML: tags replaced by <paramref name="separator"/>, entities decoded.</summary>
+    public static string StripTags(string html, string separator) => System.Net.WebUtility.HtmlDecode(Tags().Replace(html, separator));
+
+    /// <summary>
+    /// Sanitised HTML as lines of text: one per paragraph, heading, list item or table row (or table cell when
+    /// <paramref name="cellsOnTheirOwn"/>), trimmed, empty ones dropped.
+    /// </summary>
+    public static IEnumerable<string> Lines(string? html, bool cellsOnTheirOwn = false)
+    {
+        if (string.IsNullOrEmpty(html))
+        {
+            return [];
+        }
+
+        var broken = (cellsOnTheirOwn ? BlockOrCellEnds() : BlockEnds()).Replace(html, "\n");
+        return StripTags(broken, string.Empty).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<[^>]*>", System.Text.RegularExpressions.RegexOptions.None, 1000)]
+    private static partial System.Text.RegularExpressions.Regex Tags();
+
+    [System.Text.RegularExpressions.GeneratedRegex("</p>|<br\\s*/?>|</li>|</tr>|</h[2-4]>", System.Text.RegularExpressions.RegexOptions.IgnoreCase, 1000)]
+    private static partial System.Text.RegularExpressions.Regex BlockEnds();
+
+    [System.Text.RegularExpressions.GeneratedRegex("</p>|<br\\s*/?>|</li>|</tr>|</h[2-4]>|</td>", System.Text.RegularExpressions.RegexOptions.IgnoreCase, 1000)]
+    private static partial System.Text.RegularExpressions.Regex BlockOrCellEnds();
 
     /// <summary>More than 10,000 tags: refused before sanitising, which is slow on deeply nested markup.</summary>
     public const int MaxTags = 10_000;

@@ -171,9 +171,7 @@ public static partial class GongwenDocument
     }
 
     /// <summary>A section's sanitised HTML as paragraphs of text (one per p, heading, list item or table row).</summary>
-    public static IEnumerable<string> Lines(string html) =>
-        WebUtility.HtmlDecode(Tags().Replace(Breaks().Replace(html, "\n"), string.Empty))
-            .Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0);
+    public static IEnumerable<string> Lines(string html) => Infrastructure.RichText.Lines(html, cellsOnTheirOwn: true);
 
     private static Paragraph BodyParagraph(string text, string font, bool indent) =>
         new(new ParagraphProperties(
@@ -211,9 +209,4 @@ public static partial class GongwenDocument
     /// <summary>The same font for Latin and East Asian text (Word picks the EastAsia one for Chinese).</summary>
     private static RunFonts Fonts(string font) => new() { Ascii = font, HighAnsi = font, EastAsia = font, ComplexScript = font };
 
-    [GeneratedRegex("</p>|<br\\s*/?>|</li>|</tr>|</h[2-4]>|</td>", RegexOptions.IgnoreCase, 1000)]
-    private static partial Regex Breaks();
-
-    [GeneratedRegex("<[^>]*>", RegexOptions.None, 1000)]
-    private static partial Regex Tags();
 }

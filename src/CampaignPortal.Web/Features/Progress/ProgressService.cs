@@ -51,15 +51,6 @@ public sealed record GridRow(
 {
     /// <summary>Not yet in the hands of the reviewers: no report, a draft, or a returned one.</summary>
     public bool NeedsReminder => Status is null or ReportStatus.Draft or ReportStatus.Returned;
-
-    public GridStatus GridStatus => Status switch
-    {
-        null => GridStatus.NotStarted,
-        ReportStatus.Draft => GridStatus.Draft,
-        ReportStatus.Submitted => GridStatus.Submitted,
-        ReportStatus.Returned => GridStatus.Returned,
-        _ => GridStatus.Approved,
-    };
 }
 
 public sealed record GridCounts(int Participants, int Acknowledged, int WithActivities, int Submitted, int Approved, int Late, int NotStarted)
@@ -147,10 +138,7 @@ public sealed class ProgressService(AppDbContext db, CurrentUser currentUser)
             GridSort.SubmittedAt => rows.OrderBy(r => r.SubmittedAt == null).ThenBy(r => r.SubmittedAt).ThenBy(r => r.Path),
             _ => rows.OrderBy(r => r.Path),
         };
-        var page = await ordered.Skip((query.Page - 1) * PageSize).Take(PageSize)
-            .Select(r => new GridRow(r.OrganisationId, r.Unit, r.Phone, r.Contact, r.ContactPhone, r.Acknowledged, r.Activities, r.ReportId, r.Status,
-                r.VersionNumber, r.SubmittedAt, r.IsLate, r.ApprovedAt, r.ForwardedCampaignId, r.Reminders, r.LastReminderAt))
-            .ToListAsync(cancellationToken);
+        var page = await ordered.Skip((query.Page - 1) * PageSize).Take(PageSize).Select(ToRow).ToListAsync(cancellationToken);
         return new GridViewModel(campaign, query, await CountsAsync(campaignId, cancellationToken), page, total, query.Page, pageCount);
     }
 
@@ -166,10 +154,7 @@ public sealed class ProgressService(AppDbContext db, CurrentUser currentUser)
 
     /// <summary>Every row of the grid, for the Excel file.</summary>
     public Task<List<GridRow>> AllRowsAsync(int campaignId, CancellationToken cancellationToken) =>
-        Rows(campaignId).OrderBy(r => r.Path)
-            .Select(r => new GridRow(r.OrganisationId, r.Unit, r.Phone, r.Contact, r.ContactPhone, r.Acknowledged, r.Activities, r.ReportId, r.Status,
-                r.VersionNumber, r.SubmittedAt, r.IsLate, r.ApprovedAt, r.ForwardedCampaignId))
-            .ToListAsync(cancellationToken);
+        Rows(campaignId).OrderBy(r => r.Path).Select(ToRow).ToListAsync(cancellationToken);
 
     public async Task<GridCounts> CountsAsync(int campaignId, CancellationToken cancellationToken)
     {
@@ -241,6 +226,10 @@ public sealed class ProgressService(AppDbContext db, CurrentUser currentUser)
     private IQueryable<SummaryReport> Counted(int campaignId, bool includeSubmitted) =>
         db.SummaryReports.AsNoTracking().Where(r => r.CampaignId == campaignId
             && (r.Status == ReportStatus.Approved || (includeSubmitted && r.Status == ReportStatus.Submitted)));
+
+    private static readonly System.Linq.Expressions.Expression<Func<GridProjection, GridRow>> ToRow = r => new GridRow(
+        r.OrganisationId, r.Unit, r.Phone, r.Contact, r.ContactPhone, r.Acknowledged, r.Activities, r.ReportId, r.Status, r.VersionNumber, r.SubmittedAt,
+        r.IsLate, r.ApprovedAt, r.ForwardedCampaignId, r.Reminders, r.LastReminderAt);
 
     private IQueryable<GridProjection> Rows(int campaignId) =>
         db.Participants.AsNoTracking().Where(p => p.CampaignId == campaignId).Select(p => new GridProjection

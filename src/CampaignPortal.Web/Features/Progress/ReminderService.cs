@@ -59,18 +59,16 @@ public sealed partial class ReminderService(
             .Where(c => c.Status == CampaignStatus.Published && c.ReportDeadline != null
                 && (c.RemindDaysBefore != null || c.RemindWhenOverdue)
                 && c.ReportDeadline >= today.AddDays(-60) && c.ReportDeadline <= today.AddDays(60))
-            .Select(c => new { c.Id, c.RemindDaysBefore, c.RemindWhenOverdue, c.ReportDeadline })
+            .Include(c => c.Participants)
             .ToListAsync(cancellationToken);
         var total = 0;
         foreach (var c in campaigns)
         {
-            var extensions = await db.Participants.AsNoTracking().Where(p => p.CampaignId == c.Id && p.ExtendedDeadline != null)
-                .ToDictionaryAsync(p => p.OrganisationId, p => p.ExtendedDeadline!.Value, cancellationToken);
-            DateOnly DeadlineOf(int unit) => extensions.TryGetValue(unit, out var extended) && extended > c.ReportDeadline!.Value ? extended : c.ReportDeadline!.Value;
+            DateOnly DeadlineOf(int unit) => c.DeadlineFor(unit)!.Value;
+            var units = await NotSubmitted(c.Id).ToListAsync(cancellationToken);
 
             if (c.RemindDaysBefore is { } days)
             {
-                var units = await NotSubmitted(c.Id).ToListAsync(cancellationToken);
                 var due = units.Where(u => DeadlineOf(u).AddDays(-days) == today).ToList();
                 if (due.Count > 0)
                 {
@@ -81,7 +79,6 @@ public sealed partial class ReminderService(
 
             if (c.RemindWhenOverdue)
             {
-                var units = await NotSubmitted(c.Id).ToListAsync(cancellationToken);
                 var overdue = units.Where(u => DeadlineOf(u) < today).ToList();
                 if (overdue.Count > 0)
                 {

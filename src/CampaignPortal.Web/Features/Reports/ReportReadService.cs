@@ -39,7 +39,7 @@ public sealed class ReportReadService(AppDbContext db, CurrentUser currentUser)
         }
 
         var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Indicators).Include(c => c.Participants.Where(p => p.OrganisationId == report.OrganisationId))
-            .AsSplitQuery().SingleAsync(c => c.Id == report.CampaignId, cancellationToken);
+            .SingleAsync(c => c.Id == report.CampaignId, cancellationToken);
         var events = await db.ReportEvents.AsNoTracking().Where(e => e.ReportId == reportId).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(cancellationToken);
         var unitName = await db.Organisations.AsNoTracking().Where(o => o.Id == report.OrganisationId).Select(o => o.Name).SingleAsync(cancellationToken);
         var isLatest = version is not null && version.Number == report.LatestVersionNumber;

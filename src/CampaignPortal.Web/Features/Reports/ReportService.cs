@@ -71,7 +71,6 @@ public sealed partial class ReportService(
             .Include(c => c.Sections).Include(c => c.Indicators).Include(c => c.Materials)
             .Include(c => c.Participants.Where(p => p.OrganisationId == own))
             .Include(c => c.Organisation)
-            .AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == campaignId && c.Status != CampaignStatus.Draft && c.Participants.Any(p => p.OrganisationId == own), cancellationToken);
         if (campaign is null)
         {
@@ -650,15 +649,12 @@ public sealed partial class ReportService(
             return "（空）";
         }
 
-        var text = WebUtility.HtmlDecode(TagPattern().Replace(html, " "));
+        var text = RichText.StripTags(html, " ");
         text = SpacePattern().Replace(text, " ").Trim();
         return text.Length > 80 ? string.Concat(text.AsSpan(0, 80), "…") : text;
     }
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
-
-    [GeneratedRegex("<[^>]*>", RegexOptions.None, 1000)]
-    private static partial Regex TagPattern();
 
     [GeneratedRegex(@"\s+", RegexOptions.None, 1000)]
     private static partial Regex SpacePattern();

@@ -55,8 +55,14 @@ public sealed class ReportsController(
                 return await reports.PageAsync(campaignId, null, null, null, ct) is { } saved ? View(EditView, saved) : NotFound();
             case ReportSaveOutcome.Conflict:
                 ModelState.AddModelError(string.Empty, "您打开页面后，报告已被他人修改并保存。您的输入仍保留在下方，请核对下表列出的不同之处后再保存。");
-                input.Version = (await reports.PageAsync(campaignId, null, null, null, ct))?.Report?.Version ?? input.Version;
-                return await reports.PageAsync(campaignId, input, result.Conflict, null, ct) is { } conflicted ? View(EditView, conflicted) : NotFound();
+                if (await reports.PageAsync(campaignId, input, result.Conflict, null, ct) is not { } conflicted)
+                {
+                    return NotFound();
+                }
+
+                // Saving again from this page overwrites deliberately: it carries the version now stored.
+                input.Version = conflicted.Report?.Version ?? input.Version;
+                return View(EditView, conflicted);
             default:
                 foreach (var (field, message) in result.Errors)
                 {

@@ -104,7 +104,9 @@ public sealed class ReviewService(
         return new ReviewQueueViewModel(query, rows, total, query.Page, pageCount, campaigns, units);
     }
 
-    /// <summary>The navigation badge: reports waiting for the reviewer's organisation.</summary>
+    private int? _waiting;
+
+    /// <summary>The navigation badge: reports waiting for the reviewer's organisation (counted once per request).</summary>
     public async Task<int> WaitingCountAsync(CancellationToken cancellationToken)
     {
         if (currentUser.Principal.OrganisationId() is not { } own)
@@ -112,7 +114,7 @@ public sealed class ReviewService(
             return 0;
         }
 
-        return await db.SummaryReports.CountAsync(r => r.OwnerOrganisationId == own && r.Status == ReportStatus.Submitted, cancellationToken);
+        return _waiting ??= await db.SummaryReports.CountAsync(r => r.OwnerOrganisationId == own && r.Status == ReportStatus.Submitted, cancellationToken);
     }
 
     public const int BulkLimit = 100;

@@ -214,22 +214,5 @@ public sealed partial record VersionDiff(
     }
 
     /// <summary>Sanitised section HTML as text: one line per paragraph, list item or table row.</summary>
-    public static string PlainText(string? html)
-    {
-        if (string.IsNullOrEmpty(html))
-        {
-            return string.Empty;
-        }
-
-        var text = Breaks().Replace(html, "\n");
-        text = Tags().Replace(text, string.Empty);
-        var lines = WebUtility.HtmlDecode(text).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0);
-        return new StringBuilder().AppendJoin('\n', lines).ToString();
-    }
-
-    [GeneratedRegex("</p>|<br\\s*/?>|</li>|</tr>|</h[2-4]>", RegexOptions.IgnoreCase, 1000)]
-    private static partial Regex Breaks();
-
-    [GeneratedRegex("<[^>]*>", RegexOptions.None, 1000)]
-    private static partial Regex Tags();
+    public static string PlainText(string? html) => string.Join('\n', Infrastructure.RichText.Lines(html));
 }
