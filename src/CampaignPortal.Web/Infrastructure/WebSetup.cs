@@ -110,6 +110,7 @@ public static partial class WebSetup
         {
             o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
             o.Filters.Add<DomainExceptionFilter>();
+            o.Filters.Add<FormTextFilter>();
             // Validation is FluentValidation's, with Chinese messages; MVC must not add English "field is required" errors.
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             ModelBindingMessages.UseChinese(o.ModelBindingMessageProvider);

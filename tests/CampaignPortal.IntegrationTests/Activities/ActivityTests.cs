@@ -181,8 +181,10 @@ public sealed class ActivityTests(PortalFactory factory) : IClassFixture<PortalF
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
         var bogus = await karamay.PostFormAsync($"/main-events/{eventId}/sub-venue/status", new Dictionary<string, string> { ["status"] = "7" }, $"/main-events/{eventId}/sub-venue");
         var missing = await karamay.PostFormAsync($"/main-events/{eventId}/sub-venue/status", new Dictionary<string, string>(), $"/main-events/{eventId}/sub-venue");
-        Assert.Equal(HttpStatusCode.BadRequest, bogus.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        // A status that does not exist: the page says so (after the access check), nothing changes.
+        Assert.Equal(HttpStatusCode.Redirect, bogus.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, missing.StatusCode);
+        Assert.Contains("请选择分会场的状态", await karamay.GetStringAsync($"/main-events/{eventId}/sub-venue"), StringComparison.Ordinal);
         var venue = await factory.WithDbAsync(db => db.SubVenues.AsNoTracking().SingleAsync(v => v.MainEventId == eventId));
         Assert.Equal("克拉玛依市科技馆", venue.Place);
         Assert.Equal(SubVenueConnection.LiveStream, venue.Connection);

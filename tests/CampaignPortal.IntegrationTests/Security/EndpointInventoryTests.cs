@@ -18,7 +18,10 @@ public sealed class EndpointInventoryTests(PortalFactory factory) : IClassFixtur
 {
     public sealed record EndpointRow(string Method, string Route, string Access, bool Antiforgery);
 
-    private List<EndpointRow> Endpoints()
+    private List<EndpointRow> Endpoints() => Inventory(factory);
+
+    /// <summary>Every route × method the application maps, with its access rule read from the endpoint's metadata.</summary>
+    public static List<EndpointRow> Inventory(PortalFactory factory)
     {
         var sources = factory.Services.GetRequiredService<EndpointDataSource>();
         return sources.Endpoints.OfType<RouteEndpoint>()
@@ -50,7 +53,7 @@ public sealed class EndpointInventoryTests(PortalFactory factory) : IClassFixtur
         return text.ToString();
     }
 
-    private static string PermissionsDoc()
+    public static string PermissionsDoc()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -64,17 +67,23 @@ public sealed class EndpointInventoryTests(PortalFactory factory) : IClassFixtur
         throw new FileNotFoundException("docs/permissions.md not found.");
     }
 
+    /// <summary>The text between <c>&lt;!-- name:start --&gt;</c> and <c>&lt;!-- name:end --&gt;</c> in a document.</summary>
+    public static string Section(string path, string name)
+    {
+        var doc = File.ReadAllText(path).ReplaceLineEndings("\n");
+        var start = $"<!-- {name}:start -->\n";
+        var end = $"<!-- {name}:end -->";
+        var from = doc.IndexOf(start, StringComparison.Ordinal);
+        var to = doc.IndexOf(end, StringComparison.Ordinal);
+        Assert.True(from >= 0 && to > from, $"{Path.GetFileName(path)} lacks the {name} markers.");
+        return doc[(from + start.Length)..to];
+    }
+
     [Fact]
     public void EveryEndpoint_IsListedInThePermissionsDocument_WithItsAccessRule()
     {
         var expected = Table(Endpoints());
-        var doc = File.ReadAllText(PermissionsDoc()).ReplaceLineEndings("\n");
-        const string Start = "<!-- endpoints:start -->\n";
-        const string End = "<!-- endpoints:end -->";
-        var from = doc.IndexOf(Start, StringComparison.Ordinal);
-        var to = doc.IndexOf(End, StringComparison.Ordinal);
-        Assert.True(from >= 0 && to > from, "docs/permissions.md lacks the endpoint inventory markers.");
-        var listed = doc[(from + Start.Length)..to];
+        var listed = Section(PermissionsDoc(), "endpoints");
 
         // On a difference, the message is the table to paste (a new endpoint needs its row, and its rule reviewed).
         Assert.True(listed == expected, "docs/permissions.md's endpoint inventory differs from the application. Expected:\n" + expected);

@@ -76,6 +76,7 @@ public sealed class ActivitiesController(
         Done(await activities.RemoveMediaAsync(id, mediaId, HttpContext.RequestAborted), id, "媒体报道已删除。", "#media");
 
     [HttpPost("/activities/{id:int}/photos")]
+    [ReadsFormItself]
     [IgnoreAntiforgeryToken] // Checked below, after the size: reading an oversized form for the token would fail first.
     [DisableRequestSizeLimit]
     [RequestFormLimits(MultipartBodyLengthLimit = FileTypes.ImageMaxBytes + 1024 * 1024)]
@@ -93,7 +94,13 @@ public sealed class ActivitiesController(
         }
 
         var form = await Request.ReadFormAsync(HttpContext.RequestAborted);
-        return Done(await activities.AddPhotoAsync(id, form.Files.GetFile("file"), form["caption"].ToString(), HttpContext.RequestAborted), id, "照片已上传。", "#photos");
+        if (FormText.HasRefused(form))
+        {
+            TempData[StatusMessage.Key] = FormText.RefusalMessage;
+            return Redirect($"/activities/{id}#photos");
+        }
+
+        return Done(await activities.AddPhotoAsync(id, form.Files.GetFile("file"), FormText.Clean(form["caption"].ToString()), HttpContext.RequestAborted), id, "照片已上传。", "#photos");
     }
 
     [HttpPost("/activities/{id:int}/photos/{fileId:guid}/remove")]
@@ -139,15 +146,16 @@ public sealed class ActivitiesController(
     [HttpPost("/main-events/{id:int}/sub-venue/status")]
     public async Task<IActionResult> SubVenueStatus(int id, SubVenueStatus? status, int? actualAttendees)
     {
-        if (status is not { } wanted || !Enum.IsDefined(wanted))
-        {
-            return BadRequest();
-        }
-
-        var result = await subVenues.SetStatusAsync(id, wanted, actualAttendees, HttpContext.RequestAborted);
+        var result = await subVenues.SetStatusAsync(id, status, actualAttendees, HttpContext.RequestAborted);
         if (!result.Found)
         {
             return NotFound();
+        }
+
+        if (!result.Succeeded)
+        {
+            TempData[StatusMessage.Key] = result.Errors[0].Value;
+            return Redirect($"/main-events/{id}/sub-venue");
         }
 
         TempData[StatusMessage.Key] = status switch

@@ -78,20 +78,27 @@ public sealed class SubVenueService(AppDbContext db, CurrentUser currentUser, Au
         return CommandResult.Ok(venue.Id);
     }
 
-    public async Task<CommandResult> SetStatusAsync(int mainEventId, SubVenueStatus status, int? actualAttendees, CancellationToken cancellationToken)
+    public async Task<CommandResult> SetStatusAsync(int mainEventId, SubVenueStatus? status, int? actualAttendees, CancellationToken cancellationToken)
     {
         if (await EventAsync(mainEventId, cancellationToken) is not { } e)
         {
             return CommandResult.NotFound;
         }
 
-        EnsureOpen(e);
         var own = (await currentUser.GetOrganisationAsync(cancellationToken)).Id;
         var venue = await db.SubVenues.SingleOrDefaultAsync(v => v.MainEventId == mainEventId && v.OrganisationId == own, cancellationToken);
         if (venue is null)
         {
             return CommandResult.NotFound;
         }
+
+        // Checked after access, so that someone without the right learns nothing from the answer.
+        if (status is null || !Enum.IsDefined(status.Value))
+        {
+            return CommandResult.Invalid("status", "请选择分会场的状态。");
+        }
+
+        EnsureOpen(e);
 
         var now = clock.GetUtcNow();
         switch (status)
@@ -108,7 +115,7 @@ public sealed class SubVenueService(AppDbContext db, CurrentUser currentUser, Au
         }
 
         audit.Record(AuditAction.SubVenueSaved, nameof(SubVenue), mainEventId.ToString(CultureInfo.InvariantCulture),
-            $"“{e.Title}”分会场状态改为{status.ToChinese()}", subjectOrganisationId: own);
+            $"“{e.Title}”分会场状态改为{status.Value.ToChinese()}", subjectOrganisationId: own);
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Ok(venue.Id);
     }

@@ -45,6 +45,7 @@ public sealed class NoticeEditController(
         await notices.FindAsync(id, HttpContext.RequestAborted) is { } notice ? await Save(notice.CampaignId, id, input) : NotFound();
 
     [HttpPost("/notices/{id:int}/attachments")]
+    [ReadsFormItself]
     [IgnoreAntiforgeryToken] // Checked below, after the size: reading an oversized form for the token would fail first.
     [DisableRequestSizeLimit]
     [RequestFormLimits(MultipartBodyLengthLimit = Infrastructure.Files.FileTypes.DocumentMaxBytes + 1024 * 1024)]
@@ -63,7 +64,13 @@ public sealed class NoticeEditController(
         }
 
         var form = await Request.ReadFormAsync(HttpContext.RequestAborted);
-        var result = await notices.AttachAsync(id, form.Files.GetFile("file"), form["title"].ToString(), HttpContext.RequestAborted);
+        if (FormText.HasRefused(form))
+        {
+            TempData[StatusMessage.Key] = FormText.RefusalMessage;
+            return Redirect($"/notices/{id}/edit#attachments");
+        }
+
+        var result = await notices.AttachAsync(id, form.Files.GetFile("file"), FormText.Clean(form["title"].ToString()), HttpContext.RequestAborted);
         return Done(result, id, "附件已上传。");
     }
 

@@ -1,3 +1,4 @@
+using CampaignPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -13,6 +14,7 @@ public sealed class ErrorsController : Controller
 {
     [Route("/error/{code:int}")]
     [IgnoreAntiforgeryToken]
+    [ReadsFormItself]
     public IActionResult Show()
     {
         // Read from the route by hand: binding a parameter would read a re-executed request's form again, which is

@@ -42,7 +42,8 @@ public sealed partial class ExportService(
 
     public async Task<Guid?> QueueAsync(int campaignId, ExportKind kind, CancellationToken cancellationToken)
     {
-        if (await progress.CampaignAsync(campaignId, cancellationToken) is null || !Enum.IsDefined(kind))
+        // The owner's organisers only: the level above reads roll-ups (DOMAIN.md), not every report's text and files.
+        if (await progress.CampaignAsync(campaignId, cancellationToken) is not { CanManage: true } || !Enum.IsDefined(kind))
         {
             return null;
         }

@@ -12,16 +12,16 @@ public sealed class ProgressController(ProgressService progress, ReminderService
     [HttpPost("/campaigns/{id:int}/reminders")]
     public async Task<IActionResult> Remind(int id, int[]? units, bool all = false)
     {
-        if (!all && (units is null || units.Length == 0))
-        {
-            TempData[Infrastructure.StatusMessage.Key] = "请先勾选要提醒的单位，或点击“提醒全部未提交单位”。";
-            return Redirect($"/campaigns/{id}/progress");
-        }
-
-        var outcome = await reminders.RemindAsync(id, all ? null : units, HttpContext.RequestAborted);
+        var outcome = await reminders.RemindAsync(id, all ? null : units ?? [], HttpContext.RequestAborted);
         if (outcome is null)
         {
             return NotFound();
+        }
+
+        if (!all && outcome.Reminded + outcome.AlreadyReminded + outcome.NotNeeded == 0)
+        {
+            TempData[Infrastructure.StatusMessage.Key] = "请先勾选要提醒的单位，或点击“提醒全部未提交单位”。";
+            return Redirect($"/campaigns/{id}/progress");
         }
 
         TempData[Infrastructure.StatusMessage.Key] = $"已提醒 {outcome.Reminded} 个单位（站内消息和 {outcome.Emails} 封邮件）。"

@@ -40,6 +40,11 @@ public sealed partial class ReminderService(
             return null;
         }
 
+        if (units is { Count: 0 })
+        {
+            return new ReminderOutcome(0, 0, 0, 0); // nothing chosen: the page says so
+        }
+
         if (campaign.Status != CampaignStatus.Published)
         {
             throw new DomainException("活动已结束，不能再催报。");

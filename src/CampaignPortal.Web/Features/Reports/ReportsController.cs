@@ -120,6 +120,7 @@ public sealed class ReportsController(
         Done(await reports.RemoveMediaAsync(campaignId, order, HttpContext.RequestAborted), campaignId, "媒体报道已删除。", "#media");
 
     [HttpPost("/campaigns/{campaignId:int}/report/files")]
+    [ReadsFormItself]
     [IgnoreAntiforgeryToken] // Checked below, after the size: reading an oversized form for the token would fail first.
     [DisableRequestSizeLimit]
     [RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
@@ -153,8 +154,14 @@ public sealed class ReportsController(
             return Redirect($"/campaigns/{campaignId}/report#files");
         }
 
+        if (FormText.HasRefused(form))
+        {
+            TempData[StatusMessage.Key] = FormText.RefusalMessage;
+            return Redirect($"/campaigns/{campaignId}/report#files");
+        }
+
         var kind = Enum.TryParse<ReportFileKind>(form["kind"].ToString(), out var k) ? k : (ReportFileKind)(-1);
-        var result = await reports.AddFileAsync(campaignId, form.Files.GetFile("file"), kind, form["caption"].ToString(), form["material"].ToString(),
+        var result = await reports.AddFileAsync(campaignId, form.Files.GetFile("file"), kind, FormText.Clean(form["caption"].ToString()), FormText.Clean(form["material"].ToString()),
             HttpContext.RequestAborted);
         return Done(result, campaignId, "附件已上传。", "#files");
     }

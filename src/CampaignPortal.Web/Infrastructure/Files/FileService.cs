@@ -135,7 +135,7 @@ public sealed class FileService(IFileStore store, AppDbContext db, TimeProvider 
         var builder = new StringBuilder(name.Length);
         foreach (var c in name.Normalize(NormalizationForm.FormC))
         {
-            if (!char.IsControl(c) && c is not ('<' or '>' or ':' or '"' or '|' or '?' or '*'))
+            if (!char.IsControl(c) && !FormText.IsRemoved(c) && c is not ('<' or '>' or ':' or '"' or '|' or '?' or '*'))
             {
                 builder.Append(c);
             }
