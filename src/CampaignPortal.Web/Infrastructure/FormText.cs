@@ -1,10 +1,5 @@
 using System.Text;
-using CampaignPortal.Web.Features.Errors;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.Primitives;
 
 namespace CampaignPortal.Web.Infrastructure;
@@ -89,22 +84,27 @@ public static class FormText
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
 public sealed class ReadsFormItselfAttribute : Attribute;
 
-/// <summary>Applies <see cref="FormText"/> to the query string and form of every MVC action.</summary>
-public sealed partial class FormTextFilter(IModelMetadataProvider metadata, ILogger<FormTextFilter> logger) : IAsyncResourceFilter
+/// <summary>
+/// Applies <see cref="FormText"/> to the query string and form of every request to an endpoint, before MVC: the
+/// antiforgery check reads the form too, and the framework's form reader itself fails on an encoded NUL (%00).
+/// </summary>
+public static partial class FormTextMiddleware
 {
-    public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
+    /// <summary>Set in <see cref="HttpContext.Items"/> when a request was refused, for the error page to say why.</summary>
+    public const string RefusedKey = "cp.form-text-refused";
+
+    public static IApplicationBuilder UseFormText(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        var http = context.HttpContext;
-        if (context.ActionDescriptor.EndpointMetadata.OfType<ReadsFormItselfAttribute>().Any())
+        if (context.GetEndpoint() is not { } endpoint || endpoint.Metadata.GetMetadata<ReadsFormItselfAttribute>() is not null)
         {
-            await next();
+            await next(context);
             return;
         }
 
-        var request = http.Request;
+        var request = context.Request;
         if (FormText.HasRefused(request.Query))
         {
-            context.Result = Refusal(http, "query");
+            await RefuseAsync(context, "query");
             return;
         }
 
@@ -118,48 +118,47 @@ public sealed partial class FormTextFilter(IModelMetadataProvider metadata, ILog
             IFormCollection form;
             try
             {
-                form = await request.ReadFormAsync(http.RequestAborted);
+                form = await request.ReadFormAsync(context.RequestAborted);
+            }
+            catch (InvalidDataException ex) when (ex.ToString().Contains("null characters", StringComparison.Ordinal))
+            {
+                await RefuseAsync(context, "form");
+                return;
             }
             catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
             {
-                // Over a limit or cut off: model binding meets the same failure and answers as it always has.
-                await next();
+                // Over a limit or cut off: MVC meets the same failure and answers as it always has.
+                await next(context);
                 return;
             }
 
             if (FormText.HasRefused(form))
             {
-                context.Result = Refusal(http, "form");
+                await RefuseAsync(context, "form");
                 return;
             }
 
             if (FormText.Cleaned(form) is { } cleaned)
             {
-                http.Features.Set<IFormFeature>(new FormFeature(new FormCollection(cleaned, form.Files)));
+                context.Features.Set<IFormFeature>(new FormFeature(new FormCollection(cleaned, form.Files)));
             }
         }
 
-        await next();
-    }
+        await next(context);
+    });
 
-    private IActionResult Refusal(HttpContext http, string where)
+    private static async Task RefuseAsync(HttpContext context, string where)
     {
-        LogRefused(logger, where, http.Request.Method, http.Request.Path);
-        var requestId = http.TraceIdentifier;
-        if (string.Equals(http.Request.Headers.XRequestedWith, "XMLHttpRequest", StringComparison.Ordinal))
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FormTextMiddleware));
+        LogRefused(logger, where, context.Request.Method, context.Request.Path);
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        if (string.Equals(context.Request.Headers.XRequestedWith, "XMLHttpRequest", StringComparison.Ordinal))
         {
-            return new ObjectResult(new { message = FormText.RefusalMessage, requestId }) { StatusCode = StatusCodes.Status400BadRequest };
+            await context.Response.WriteAsJsonAsync(new { message = FormText.RefusalMessage, requestId = context.TraceIdentifier });
+            return;
         }
 
-        return new ViewResult
-        {
-            ViewName = "~/Features/Errors/Views/Error.cshtml",
-            StatusCode = StatusCodes.Status400BadRequest,
-            ViewData = new ViewDataDictionary(metadata, new ModelStateDictionary())
-            {
-                Model = new ErrorViewModel(StatusCodes.Status400BadRequest, "内容含有控制字符", FormText.RefusalMessage, requestId),
-            },
-        };
+        context.Items[RefusedKey] = true; // the status-code page (/error/400) then says what was wrong
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a request with control characters in its {Where}: {Method} {Path}")]

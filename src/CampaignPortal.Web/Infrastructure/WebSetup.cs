@@ -110,7 +110,6 @@ public static partial class WebSetup
         {
             o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
             o.Filters.Add<DomainExceptionFilter>();
-            o.Filters.Add<FormTextFilter>();
             // Validation is FluentValidation's, with Chinese messages; MVC must not add English "field is required" errors.
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             ModelBindingMessages.UseChinese(o.ModelBindingMessageProvider);
@@ -180,6 +179,7 @@ public static partial class WebSetup
         app.UseSerilogRequestLogging();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseFormText();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseForcedPasswordChange();

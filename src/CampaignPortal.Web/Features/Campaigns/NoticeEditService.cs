@@ -112,8 +112,13 @@ public sealed partial class NoticeEditService(
             return CommandResult.Invalid(nameof(input.Body), "正文超过 200 KB，请精简或把长篇内容作为附件上传。");
         }
 
-        int? attachedTo = input.Kind == NoticeKind.WorkPlan && input.AttachedToNoticeId is { } parent
-            && await db.Notices.AnyAsync(n => n.Id == parent && n.CampaignId == campaignId && n.Id != noticeId, cancellationToken) ? parent : null;
+        if (input.AttachedToNoticeId is { } chosen && !await db.Notices.AnyAsync(n => n.Id == chosen && n.CampaignId == campaignId && n.Id != noticeId, cancellationToken))
+        {
+            return CommandResult.Invalid(nameof(input.AttachedToNoticeId), "所选的主通知不存在或不属于本活动，请重新选择。");
+        }
+
+        int? attachedTo = input.Kind == NoticeKind.WorkPlan ? input.AttachedToNoticeId : null;
+
         notice.Write(new NoticeContent(input.Kind, input.Title, input.DocumentNumber, input.MainRecipientsText, input.CopyRecipientsText,
             body, requirements, input.ReportTo, input.ReportMethod, input.DocumentDate, input.IsPublic));
         notice.AttachTo(attachedTo);

@@ -24,7 +24,9 @@ public sealed class ErrorsController : Controller
         var requestId = HttpContext.TraceIdentifier;
         var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
             ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
-        var (title, message) = Describe(code);
+        var (title, message) = code == 400 && HttpContext.Items.ContainsKey(FormTextMiddleware.RefusedKey)
+            ? ("内容含有控制字符", FormText.RefusalMessage)
+            : Describe(code);
         Response.StatusCode = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
         if (original is not null && original.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
         {

@@ -28,6 +28,15 @@ public sealed class ReportsController(
     public async Task<IActionResult> Save(int campaignId, ReportInput input, string? submit)
     {
         var ct = HttpContext.RequestAborted;
+        // The binder leaves null entries for malformed list indexes: ignore them.
+        input.Sections = [.. (input.Sections ?? []).Where(s => s is not null)];
+        input.Figures = [.. (input.Figures ?? []).Where(f => f is not null)];
+        if (!ModelState.IsValid)
+        {
+            // A value the form cannot have produced (e.g. a 表述方式 that does not exist): said next to the field, nothing saved.
+            return await reports.PageAsync(campaignId, input, null, null, ct) is { } refused ? View(EditView, refused) : NotFound();
+        }
+
         var result = await reports.SaveAsync(campaignId, input, submit is not null, ct);
         switch (result.Outcome)
         {

@@ -27,7 +27,7 @@ public sealed class UserInputValidator : AbstractValidator<UserInput>
         RuleFor(x => x.Email).NotEmpty().WithMessage("请填写电子邮箱。")
             .MaximumLength(Schema.Email).WithMessage("电子邮箱过长。")
             .EmailAddress().WithMessage("电子邮箱格式不正确。")
-            .Must(e => e.All(c => UserNameCharacters.Contains(c, StringComparison.Ordinal)))
+            .Must(e => e is null || e.All(c => UserNameCharacters.Contains(c, StringComparison.Ordinal)))
             .WithMessage("电子邮箱只能包含英文字母、数字和 - . _ @ + 这几个符号。");
         RuleFor(x => x.DisplayName).NotEmpty().WithMessage("请填写姓名。")
             .MaximumLength(Schema.PersonName).WithMessage($"姓名不能超过 {Schema.PersonName} 个字。");

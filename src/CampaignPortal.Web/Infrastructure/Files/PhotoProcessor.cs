@@ -37,10 +37,12 @@ public static class PhotoProcessor
             return null;
         }
 
-        using var decoded = SKBitmap.Decode(codec);
-        if (decoded is null)
+        // Decoded by hand rather than with SKBitmap.Decode, which keeps a picture cut off half-way (grey below the cut).
+        var info = codec.Info.AlphaType == SKAlphaType.Unpremul ? codec.Info.WithAlphaType(SKAlphaType.Premul) : codec.Info;
+        using var decoded = new SKBitmap(info);
+        if (codec.GetPixels(info, decoded.GetPixels()) != SKCodecResult.Success)
         {
-            error = "图片无法读取，可能已损坏。请重新导出后上传。";
+            error = "图片不完整或已损坏（可能导出或传输时中断），请重新导出后上传。";
             return null;
         }
 
