@@ -182,6 +182,8 @@ public sealed partial class AccessMatrixTests(AccessMatrixTests.Fixture fixture)
         using var watcher = new SqliteConnection($"Data Source={fixture.DatabaseFile}");
         await watcher.OpenAsync();
         var wrong = new List<string>();
+        var compared = 0;
+        var missingIds = ids.ToDictionary(p => p.Key, p => Guid.TryParse(p.Value, out _) ? "0000aaaa-0000-0000-0000-000000000000" : int.TryParse(p.Value, out _) ? "987654" : "no-such-user");
         var actual = AccessMatrix.Rows.ToDictionary(r => (r.Method, r.Route), r => r.Cells.Split(' '));
 
         async Task Run(AccessMatrix.Row row, int column, bool mustNotWrite)
@@ -214,6 +216,18 @@ public sealed partial class AccessMatrixTests(AccessMatrixTests.Fixture fixture)
             if (mustNotWrite && await DataVersionAsync(watcher) != before)
             {
                 wrong.Add($"{row.Method} {path} as {principal.Key}: answered {got} but wrote to the database");
+            }
+
+            // A refusal by 404 must look exactly like an id that does not exist (same page, request id aside).
+            if (got == "404" && row.Method is "GET" or "ANY" && row.Route.Contains('{', StringComparison.Ordinal) && !row.Route.StartsWith("/error", StringComparison.Ordinal))
+            {
+                var missing = await clients[principal.Key].GetAsync(Concrete(row.Route, missingIds));
+                var (real, fake) = (Normalise(await response.Content.ReadAsStringAsync()), Normalise(await missing.Content.ReadAsStringAsync()));
+                compared++;
+                if (missing.StatusCode != HttpStatusCode.NotFound || real != fake)
+                {
+                    wrong.Add($"{row.Method} {path} as {principal.Key}: its 404 differs from a missing id's ({(int)missing.StatusCode})");
+                }
             }
         }
 
@@ -258,9 +272,16 @@ public sealed partial class AccessMatrixTests(AccessMatrixTests.Fixture fixture)
             client.Dispose();
         }
 
+        Assert.True(compared > 100, $"Only {compared} refusals by 404 were compared with a missing id.");
         Assert.True(wrong.Count == 0, string.Join("\n", wrong) + "\n\nObserved:\n" + string.Join("\n",
             AccessMatrix.Rows.Select(r => $"        new(\"{r.Method}\", \"{r.Route}\", \"{string.Join(' ', actual[(r.Method, r.Route)])}\"),")));
     }
+
+    /// <summary>The page without what differs on every request: the request id (page or problem details), antiforgery tokens, script nonces.</summary>
+    private static string Normalise(string html) => VaryingPattern().Replace(html, "");
+
+    [GeneratedRegex("<code>[^<]*</code>|value=\"CfDJ8[^\"]*\"|nonce=\"[^\"]*\"|\"traceId\":\"[^\"]*\"")]
+    private static partial Regex VaryingPattern();
 
     private static async Task<long> DataVersionAsync(SqliteConnection connection)
     {
