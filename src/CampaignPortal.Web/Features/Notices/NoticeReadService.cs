@@ -87,6 +87,7 @@ public sealed class NoticeReadService(AppDbContext db, CurrentUser currentUser)
             .Select(n => new NoticeListRow(n.Id, n.Title, n.DocumentNumber,
                 n.Issuers.OrderBy(i => i.Order).Select(i => i.Organisation!.Name).ToList(),
                 n.PublicationDate, n.Kind, n.Status == NoticeStatus.Withdrawn))
+            .AsSingleQuery() // one or two issuers a notice: joining them beats a second command
             .ToListAsync(cancellationToken);
         var published = db.Notices.AsNoTracking().Where(n => n.IsPublic && n.Status != NoticeStatus.Draft);
         var years = await published.Where(n => n.PublicationDate != null).Select(n => n.PublicationDate!.Value.Year).Distinct()
@@ -105,6 +106,7 @@ public sealed class NoticeReadService(AppDbContext db, CurrentUser currentUser)
             .Take(count)
             .Select(n => new NoticeListRow(n.Id, n.Title, n.DocumentNumber,
                 n.Issuers.OrderBy(i => i.Order).Select(i => i.Organisation!.Name).ToList(), n.PublicationDate, n.Kind, false))
+            .AsSingleQuery()
             .ToListAsync(cancellationToken);
 
     public async Task<NoticePageViewModel?> PageAsync(int id, CancellationToken cancellationToken)
