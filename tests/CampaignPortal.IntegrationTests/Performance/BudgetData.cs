@@ -11,6 +11,8 @@ namespace CampaignPortal.IntegrationTests.Performance;
 /// </summary>
 public static class BudgetData
 {
+    private static int _units;
+
     public const string Xinjiang = "新疆维吾尔自治区科学技术协会";
     public const string Hami = "哈密市科学技术协会";
 
@@ -21,7 +23,7 @@ public static class BudgetData
         var organisationIds = await factory.WithDbAsync(async db =>
         {
             var xinjiang = await db.Organisations.SingleAsync(o => o.Name == Xinjiang);
-            var created = Enumerable.Range(0, units).Select(i => new Organisation($"预算测试单位{Guid.NewGuid():N}", $"预算{i}", OrganisationKind.Society, xinjiang, at)).ToList();
+            var created = Enumerable.Range(0, units).Select(i => new Organisation($"测试{Interlocked.Increment(ref _units):D4}县科学技术协会", $"测试{_units:D4}县科协", OrganisationKind.Society, xinjiang, at)).ToList();
             db.Organisations.AddRange(created);
             await db.SaveChangesAsync();
             var campaign = await db.Campaigns.Include(c => c.Participants).SingleAsync(c => c.Id == campaignId);
