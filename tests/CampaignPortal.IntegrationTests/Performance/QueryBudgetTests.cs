@@ -28,5 +28,5 @@ public sealed class QueryBudgetTests(ScaleMeasurements measured, ITestOutputHelp
         Assert.True(large.Count <= budget, $"{name}: {large.Count} commands, budget {budget}\n{Describe(large)}");
     }
 
-    private static string Describe(IReadOnlyList<string> commands) => string.Join("\n---\n", commands);
+    private static string Describe(IReadOnlyList<Infrastructure.RecordedCommand> commands) => string.Join("\n---\n", commands.Select(c => c.Text));
 }

@@ -7,7 +7,7 @@ namespace CampaignPortal.IntegrationTests.Performance;
 public sealed record MeasuredPage(string Name, string? User, bool IsList, Func<int, string> Path);
 
 /// <summary>What one request of a page sent to the database and returned.</summary>
-public sealed record PageMeasurement(IReadOnlyList<string> Commands, byte[] Html);
+public sealed record PageMeasurement(IReadOnlyList<RecordedCommand> Commands, byte[] Html);
 
 /// <summary>The pages measured on one portal: on the demo data, then again after rows are added at provincial scale.</summary>
 [CollectionDefinition(Name)]
@@ -82,7 +82,7 @@ public sealed class ScaleMeasurements : IAsyncLifetime
             Factory.Commands.Reset();
             var response = await client.GetAsync(path);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var commands = Factory.Commands.Texts;
+            var commands = Factory.Commands.Sent;
             into[page.Name] = new PageMeasurement(commands, await response.Content.ReadAsByteArrayAsync());
         }
     }

@@ -89,8 +89,9 @@ public sealed class ActivityOverviewService(AppDbContext db, CurrentUser current
         var page = Math.Clamp(query.Page, 1, pageCount);
         var rows = await ActivityService.Rows(activities).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
         var categories = campaign.Categories;
+        // IN (participants of the campaign) lets the database look the units up by key instead of testing every organisation.
         var units = await db.Organisations.AsNoTracking()
-            .Where(o => o.Id == campaign.OrganisationId || db.Participants.Any(p => p.CampaignId == campaignId && p.OrganisationId == o.Id))
+            .Where(o => o.Id == campaign.OrganisationId || db.Participants.Where(p => p.CampaignId == campaignId).Select(p => p.OrganisationId).Contains(o.Id))
             .OrderBy(o => o.Depth).ThenBy(o => o.Id).Select(o => new UnitOption(o.Id, o.Name)).ToListAsync(cancellationToken);
         var byCategory = groups.GroupBy(g => g.CategoryId).Select(g => new { g.Key, Count = g.Sum(x => x.Count) });
         var byUnit = groups.GroupBy(g => g.OrganisationId).Select(g => new { g.Key, Count = g.Sum(x => x.Count) });
