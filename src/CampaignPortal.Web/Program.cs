@@ -10,6 +10,7 @@ builder.AddPortalLogging();
 builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddPortalIdentity(security);
 builder.Services.AddPortalWeb(builder.Configuration, security);
+builder.Services.AddPortalStaticFileCaching();
 
 var app = builder.Build();
 

@@ -66,7 +66,8 @@ public sealed class ReviewQueueTests(PortalFactory factory) : IClassFixture<Port
         }
 
         Assert.Equal(small, large);
-        Assert.All(large, count => Assert.True(count <= 14, $"{count} commands"));
+        // The queue's 5 (Performance/QueryBudgetTests) plus the 5 of the session check, which these tests run on every request.
+        Assert.All(large, count => Assert.True(count <= 10, $"{count} commands"));
         var html = await reviewer.GetStringAsync("/reviews?page=400");
         Assert.Contains("共 10,00", html, StringComparison.Ordinal); // 10,000 + the demo's waiting reports
         Assert.Contains("队列测试活动", html, StringComparison.Ordinal);

@@ -60,25 +60,41 @@ public sealed class ActivityOverviewService(AppDbContext db, CurrentUser current
     /// <summary>At most this many days (about three months) in one calendar.</summary>
     public const int CalendarMaxDays = 93;
 
+    /// <summary>
+    /// Five commands with the layout's: the campaign with its categories, one GROUP BY (category, unit) that also gives
+    /// the total, one page, the unit options, and the signed-in user's organisation with the header's badges.
+    /// </summary>
     public async Task<ActivityListViewModel?> ListAsync(int campaignId, ActivityQuery query, CancellationToken cancellationToken)
     {
-        if (await OwnCampaignAsync(campaignId, cancellationToken) is not { } campaign)
+        var own = (await currentUser.GetOrganisationAsync(cancellationToken)).Id;
+        var campaign = await db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId && c.OrganisationId == own)
+            .Select(c => new
+            {
+                c.Title,
+                c.OrganisationId,
+                c.ActivitiesPublic,
+                Categories = c.Categories.OrderBy(x => x.Order).Select(x => new CategoryOption(x.Id, x.Name)).ToList(),
+            })
+            .AsSingleQuery().SingleOrDefaultAsync(cancellationToken);
+        if (campaign is null)
         {
             return null;
         }
 
         var activities = Filter(db.Activities.AsNoTracking().Where(a => a.CampaignId == campaignId), query);
-        var total = await activities.CountAsync(cancellationToken);
+        var groups = await activities.GroupBy(a => new { a.CategoryId, a.OrganisationId })
+            .Select(g => new { g.Key.CategoryId, g.Key.OrganisationId, Count = g.Count() }).ToListAsync(cancellationToken);
+        var total = groups.Sum(g => g.Count);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(query.Page, 1, pageCount);
         var rows = await ActivityService.Rows(activities).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
-        var categories = await db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId).SelectMany(c => c.Categories)
-            .OrderBy(x => x.Order).Select(x => new CategoryOption(x.Id, x.Name)).ToListAsync(cancellationToken);
+        var categories = campaign.Categories;
+        // IN (participants of the campaign) lets the database look the units up by key instead of testing every organisation.
         var units = await db.Organisations.AsNoTracking()
-            .Where(o => o.Id == campaign.OrganisationId || db.Participants.Any(p => p.CampaignId == campaignId && p.OrganisationId == o.Id))
+            .Where(o => o.Id == campaign.OrganisationId || db.Participants.Where(p => p.CampaignId == campaignId).Select(p => p.OrganisationId).Contains(o.Id))
             .OrderBy(o => o.Depth).ThenBy(o => o.Id).Select(o => new UnitOption(o.Id, o.Name)).ToListAsync(cancellationToken);
-        var byCategory = await activities.GroupBy(a => a.CategoryId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var byUnit = await activities.GroupBy(a => a.OrganisationId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var byCategory = groups.GroupBy(g => g.CategoryId).Select(g => new { g.Key, Count = g.Sum(x => x.Count) });
+        var byUnit = groups.GroupBy(g => g.OrganisationId).Select(g => new { g.Key, Count = g.Sum(x => x.Count) });
         var categoryNames = categories.ToDictionary(c => c.Id, c => c.Name);
         var unitNames = units.ToDictionary(u => u.Id, u => u.Name);
         return new ActivityListViewModel(campaignId, campaign.Title, campaign.ActivitiesPublic, query, rows, total, page, pageCount, units, categories,

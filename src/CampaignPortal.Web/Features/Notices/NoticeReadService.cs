@@ -82,12 +82,8 @@ public sealed class NoticeReadService(AppDbContext db, CurrentUser currentUser)
         var total = await notices.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(query.Page, 1, pageCount);
-        var rows = await notices.OrderByDescending(n => n.PublicationDate).ThenByDescending(n => n.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(n => new NoticeListRow(n.Id, n.Title, n.DocumentNumber,
-                n.Issuers.OrderBy(i => i.Order).Select(i => i.Organisation!.Name).ToList(),
-                n.PublicationDate, n.Kind, n.Status == NoticeStatus.Withdrawn))
-            .ToListAsync(cancellationToken);
+        var rows = await WithIssuersAsync(notices.OrderByDescending(n => n.PublicationDate).ThenByDescending(n => n.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize), cancellationToken);
         var published = db.Notices.AsNoTracking().Where(n => n.IsPublic && n.Status != NoticeStatus.Draft);
         var years = await published.Where(n => n.PublicationDate != null).Select(n => n.PublicationDate!.Value.Year).Distinct()
             .OrderByDescending(y => y).ToListAsync(cancellationToken);
@@ -99,13 +95,35 @@ public sealed class NoticeReadService(AppDbContext db, CurrentUser currentUser)
     }
 
     public async Task<IReadOnlyList<NoticeListRow>> LatestAsync(int count, CancellationToken cancellationToken) =>
-        await db.Notices.AsNoTracking()
+        await WithIssuersAsync(db.Notices.AsNoTracking()
             .Where(n => n.IsPublic && n.Status == NoticeStatus.Published && n.AttachedToNoticeId == null)
             .OrderByDescending(n => n.PublicationDate).ThenByDescending(n => n.Id)
-            .Take(count)
-            .Select(n => new NoticeListRow(n.Id, n.Title, n.DocumentNumber,
-                n.Issuers.OrderBy(i => i.Order).Select(i => i.Organisation!.Name).ToList(), n.PublicationDate, n.Kind, false))
+            .Take(count), cancellationToken);
+
+    /// <summary>
+    /// One page of notices with their issuers in one command: the page LEFT JOINed to the issuer rows (one or two a
+    /// notice) on their <c>NoticeId</c> index, grouped here. (A collection projection would join a subquery over
+    /// every issuer row instead.)
+    /// </summary>
+    private static async Task<List<NoticeListRow>> WithIssuersAsync(IQueryable<Notice> page, CancellationToken cancellationToken)
+    {
+        var flat = await page
+            .SelectMany(n => n.Issuers.DefaultIfEmpty(), (n, i) => new
+            {
+                n.Id,
+                n.Title,
+                n.DocumentNumber,
+                n.PublicationDate,
+                n.Kind,
+                Withdrawn = n.Status == NoticeStatus.Withdrawn,
+                Order = (int?)i!.Order,
+                Issuer = i.Organisation!.Name,
+            })
+            .OrderByDescending(x => x.PublicationDate).ThenByDescending(x => x.Id).ThenBy(x => x.Order)
             .ToListAsync(cancellationToken);
+        return [.. flat.GroupBy(x => x.Id).Select(g => new NoticeListRow(g.Key, g.First().Title, g.First().DocumentNumber,
+            [.. g.Where(x => x.Order is not null).Select(x => x.Issuer)], g.First().PublicationDate, g.First().Kind, g.First().Withdrawn))];
+    }
 
     public async Task<NoticePageViewModel?> PageAsync(int id, CancellationToken cancellationToken)
     {

@@ -52,10 +52,9 @@ public sealed class NotificationService(AppDbContext db, CurrentUser currentUser
         db.Notifications.AddRange(userIds.Select(id => new Notification(id, kind, shortened, link, now)));
     }
 
+    /// <summary>The bell's count, read with the user's organisation (<see cref="CurrentUser.GetBadgesAsync"/>).</summary>
     public async Task<int> UnreadCountAsync(CancellationToken cancellationToken) =>
-        currentUser.UserId is { } userId
-            ? await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, cancellationToken)
-            : 0;
+        currentUser.UserId is null ? 0 : (await currentUser.GetBadgesAsync(cancellationToken)).Unread;
 
     public async Task<NotificationListViewModel> ListAsync(int page, CancellationToken cancellationToken)
     {

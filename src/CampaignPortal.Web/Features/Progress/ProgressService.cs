@@ -87,24 +87,63 @@ public sealed class ProgressService(AppDbContext db, CurrentUser currentUser)
     public async Task<ProgressCampaign?> CampaignAsync(int campaignId, CancellationToken cancellationToken)
     {
         var own = await currentUser.GetOrganisationAsync(cancellationToken);
-        var found = await db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId && c.Status != CampaignStatus.Draft)
+        var found = await Found(campaignId)
             .Select(c => new { c.Id, c.Title, c.Year, c.OrganisationId, Owner = c.Organisation!.Name, OwnerPath = c.Organisation.Path, c.Status, c.ReportDeadline, c.ParentCampaignId })
             .SingleOrDefaultAsync(cancellationToken);
-        if (found is null)
+        return found is null ? null : Readable(own, found.Id, found.Title, found.Year, found.OrganisationId, found.Owner, found.OwnerPath, found.Status, found.ReportDeadline, found.ParentCampaignId);
+    }
+
+    /// <summary>The campaign and its progress counts in one command (the grid and the roll-up show both).</summary>
+    private async Task<(ProgressCampaign Campaign, GridCounts Counts)?> CampaignWithCountsAsync(int campaignId, CancellationToken cancellationToken)
+    {
+        var own = await currentUser.GetOrganisationAsync(cancellationToken);
+        var found = await Found(campaignId)
+            .Select(c => new
+            {
+                c.Id,
+                c.Title,
+                c.Year,
+                c.OrganisationId,
+                Owner = c.Organisation!.Name,
+                OwnerPath = c.Organisation.Path,
+                c.Status,
+                c.ReportDeadline,
+                c.ParentCampaignId,
+                Participants = c.Participants.Count,
+                Acknowledged = c.Participants.Count(p => db.NoticeReceipts.Any(r => r.OrganisationId == p.OrganisationId && r.AcknowledgedAt != null
+                    && db.Notices.Any(n => n.Id == r.NoticeId && n.CampaignId == c.Id))),
+                WithActivities = c.Participants.Count(p => db.Activities.Any(a => a.CampaignId == c.Id && a.OrganisationId == p.OrganisationId)),
+                Submitted = db.SummaryReports.Count(r => r.CampaignId == c.Id && r.Status != ReportStatus.Draft),
+                Approved = db.SummaryReports.Count(r => r.CampaignId == c.Id && r.Status == ReportStatus.Approved),
+                Late = db.SummaryReports.Count(r => r.CampaignId == c.Id && r.Status != ReportStatus.Draft && r.IsLate),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null
+            || Readable(own, found.Id, found.Title, found.Year, found.OrganisationId, found.Owner, found.OwnerPath, found.Status, found.ReportDeadline, found.ParentCampaignId)
+                is not { } campaign)
         {
             return null;
         }
 
-        var manages = found.OrganisationId == own.Id;
-        var ancestor = found.OwnerPath.StartsWith(own.Path, StringComparison.Ordinal) && found.OwnerPath != own.Path;
-        return manages || ancestor
-            ? new ProgressCampaign(found.Id, found.Title, found.Year, found.OrganisationId, found.Owner, found.Status, found.ReportDeadline, found.ParentCampaignId, manages)
-            : null;
+        return (campaign, new GridCounts(found.Participants, found.Acknowledged, found.WithActivities, found.Submitted, found.Approved, found.Late,
+            found.Participants - found.Submitted));
+    }
+
+    private IQueryable<Campaign> Found(int campaignId) =>
+        db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId && c.Status != CampaignStatus.Draft);
+
+    /// <summary>The owner's organisers manage the campaign; organisers of an organisation above the owner read it; others do not see it.</summary>
+    private static ProgressCampaign? Readable(
+        UserOrganisation own, int id, string title, int year, int ownerId, string owner, string ownerPath, CampaignStatus status, DateOnly? deadline, int? parentId)
+    {
+        var manages = ownerId == own.Id;
+        var ancestor = ownerPath.StartsWith(own.Path, StringComparison.Ordinal) && ownerPath != own.Path;
+        return manages || ancestor ? new ProgressCampaign(id, title, year, ownerId, owner, status, deadline, parentId, manages) : null;
     }
 
     public async Task<GridViewModel?> GridAsync(int campaignId, GridQuery query, CancellationToken cancellationToken)
     {
-        if (await CampaignAsync(campaignId, cancellationToken) is not { } campaign)
+        if (await CampaignWithCountsAsync(campaignId, cancellationToken) is not (var campaign, var counts))
         {
             return null;
         }
@@ -139,7 +178,7 @@ public sealed class ProgressService(AppDbContext db, CurrentUser currentUser)
             _ => rows.OrderBy(r => r.Path),
         };
         var page = await ordered.Skip((query.Page - 1) * PageSize).Take(PageSize).Select(ToRow).ToListAsync(cancellationToken);
-        return new GridViewModel(campaign, query, await CountsAsync(campaignId, cancellationToken), page, total, query.Page, pageCount);
+        return new GridViewModel(campaign, query, counts, page, total, query.Page, pageCount);
     }
 
     public sealed record ActivityExportRow(string Unit, string Title, string? Category, ActivityKind Kind, ActivityForm Form, DateOnly Start, DateOnly End,
@@ -156,57 +195,69 @@ public sealed class ProgressService(AppDbContext db, CurrentUser currentUser)
     public Task<List<GridRow>> AllRowsAsync(int campaignId, CancellationToken cancellationToken) =>
         Rows(campaignId).OrderBy(r => r.Path).Select(ToRow).ToListAsync(cancellationToken);
 
-    public async Task<GridCounts> CountsAsync(int campaignId, CancellationToken cancellationToken)
-    {
-        var counts = await db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId).Select(c => new
-        {
-            Participants = c.Participants.Count,
-            Acknowledged = c.Participants.Count(p => db.NoticeReceipts.Any(r => r.OrganisationId == p.OrganisationId && r.AcknowledgedAt != null
-                && db.Notices.Any(n => n.Id == r.NoticeId && n.CampaignId == c.Id))),
-            WithActivities = c.Participants.Count(p => db.Activities.Any(a => a.CampaignId == c.Id && a.OrganisationId == p.OrganisationId)),
-            Submitted = db.SummaryReports.Count(r => r.CampaignId == c.Id && r.Status != ReportStatus.Draft),
-            Approved = db.SummaryReports.Count(r => r.CampaignId == c.Id && r.Status == ReportStatus.Approved),
-            Late = db.SummaryReports.Count(r => r.CampaignId == c.Id && r.Status != ReportStatus.Draft && r.IsLate),
-        }).SingleAsync(cancellationToken);
-        return new GridCounts(counts.Participants, counts.Acknowledged, counts.WithActivities, counts.Submitted, counts.Approved, counts.Late,
-            counts.Participants - counts.Submitted);
-    }
-
+    /// <summary>
+    /// Five commands with the layout's: the campaign with its counts; the indicators and the figure sums (GROUP BY
+    /// code) as one UNION ALL; the reports that were ever submitted with their figures and first submission; the
+    /// activities by category; and the signed-in user's organisation with the header's badges.
+    /// </summary>
     public async Task<RollupViewModel?> RollupAsync(int campaignId, bool includeSubmitted, CancellationToken cancellationToken)
     {
-        if (await CampaignAsync(campaignId, cancellationToken) is not { } campaign)
+        if (await CampaignWithCountsAsync(campaignId, cancellationToken) is not (var campaign, var counts))
         {
             return null;
         }
 
-        var counted = Counted(campaignId, includeSubmitted);
-        var indicators = await db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId).SelectMany(c => c.Indicators).OrderBy(i => i.Order)
-            .Select(i => new { i.Code, i.Name, i.Unit, i.Group }).ToListAsync(cancellationToken);
-        var sums = await counted.SelectMany(r => r.Figures)
-            .GroupBy(f => f.Code)
-            .Select(g => new { Code = g.Key, Sum = g.Sum(f => f.Hundredths), MoreThan = g.Max(f => f.Qualifier == FigureQualifier.MoreThan ? 1 : 0), Count = g.Count() })
+        var totalRows = await db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId).SelectMany(c => c.Indicators)
+            .Select(i => new TotalRow { IsIndicator = true, Order = i.Order, Code = i.Code, Name = i.Name, Unit = i.Unit, Group = i.Group, Sum = 0, MoreThan = 0, Count = 0 })
+            .Concat(Counted(campaignId, includeSubmitted).SelectMany(r => r.Figures)
+                .GroupBy(f => f.Code)
+                .Select(g => new TotalRow
+                {
+                    IsIndicator = false,
+                    Order = 0,
+                    Code = g.Key,
+                    Name = string.Empty,
+                    Unit = string.Empty,
+                    Group = null,
+                    Sum = g.Sum(f => f.Hundredths),
+                    MoreThan = g.Max(f => f.Qualifier == FigureQualifier.MoreThan ? 1 : 0),
+                    Count = g.Count(),
+                }))
             .ToListAsync(cancellationToken);
-        var totals = indicators.Select(i => sums.FirstOrDefault(s => string.Equals(s.Code, i.Code, StringComparison.OrdinalIgnoreCase)) is { } s
+        var sums = totalRows.Where(r => !r.IsIndicator).ToList();
+        var totals = totalRows.Where(r => r.IsIndicator).OrderBy(i => i.Order)
+            .Select(i => sums.FirstOrDefault(s => string.Equals(s.Code, i.Code, StringComparison.OrdinalIgnoreCase)) is { } s
                 ? new IndicatorTotal(i.Code, i.Name, i.Unit, i.Group, s.Sum, s.MoreThan == 1, s.Count)
                 : new IndicatorTotal(i.Code, i.Name, i.Unit, i.Group, 0, false, 0))
             .ToList();
 
-        var figures = await counted.SelectMany(r => r.Figures, (r, f) => new { r.Id, r.OrganisationId, f.Code, f.Hundredths, f.Qualifier, f.Note })
+        // Every report ever submitted (its version 1) with its figures: the counted ones are the per-unit table, all give the submission days.
+        var submittedReports = await (
+                from r in db.SummaryReports.AsNoTracking().Where(r => r.CampaignId == campaignId)
+                join v in db.ReportVersions.AsNoTracking().Where(v => v.Number == 1) on r.Id equals v.ReportId
+                from f in r.Figures.DefaultIfEmpty()
+                orderby r.Organisation!.Path, r.Id
+                select new
+                {
+                    r.Id,
+                    r.OrganisationId,
+                    Unit = r.Organisation!.Name,
+                    r.Status,
+                    v.SubmittedAt,
+                    Forwarded = db.Campaigns.Where(c => c.ParentCampaignId == campaignId && c.OrganisationId == r.OrganisationId).Select(c => (int?)c.Id).FirstOrDefault(),
+                    Code = (string?)f.Code,
+                    Hundredths = (long?)f.Hundredths,
+                    Qualifier = (FigureQualifier?)f.Qualifier,
+                    f.Note,
+                })
             .ToListAsync(cancellationToken);
-        var reports = await counted.OrderBy(r => r.Organisation!.Path)
-            .Select(r => new
-            {
-                r.Id,
-                r.OrganisationId,
-                Unit = r.Organisation!.Name,
-                r.Status,
-                Forwarded = db.Campaigns.Where(c => c.ParentCampaignId == campaignId && c.OrganisationId == r.OrganisationId).Select(c => (int?)c.Id).FirstOrDefault(),
-            })
-            .ToListAsync(cancellationToken);
-        var units = reports.Select(r => new UnitRollup(r.OrganisationId, r.Unit, r.Id, r.Status,
-            figures.Where(f => f.Id == r.Id).GroupBy(f => f.Code, StringComparer.OrdinalIgnoreCase)
-                .ToDictionary(g => g.Key, g => new UnitFigure(g.Key, g.First().Hundredths, g.First().Qualifier, g.First().Note), StringComparer.OrdinalIgnoreCase),
-            r.Forwarded)).ToList();
+        var units = submittedReports.Where(r => r.Status == ReportStatus.Approved || (includeSubmitted && r.Status == ReportStatus.Submitted))
+            .GroupBy(r => r.Id)
+            .Select(g => new UnitRollup(g.First().OrganisationId, g.First().Unit, g.Key, g.First().Status,
+                g.Where(f => f.Code is not null).GroupBy(f => f.Code!, StringComparer.OrdinalIgnoreCase)
+                    .ToDictionary(c => c.Key, c => new UnitFigure(c.Key, c.First().Hundredths!.Value, c.First().Qualifier!.Value, c.First().Note), StringComparer.OrdinalIgnoreCase),
+                g.First().Forwarded))
+            .ToList();
 
         var categories = await db.Activities.AsNoTracking().Where(a => a.CampaignId == campaignId)
             .GroupBy(a => a.Category!.Name)
@@ -214,12 +265,32 @@ public sealed class ProgressService(AppDbContext db, CurrentUser currentUser)
                 g.Sum(a => a.Status == ActivityStatus.Held ? (long?)a.ActualParticipants ?? 0 : 0)))
             .ToListAsync(cancellationToken);
 
-        var submitted = await db.ReportVersions.AsNoTracking().Where(v => v.Report!.CampaignId == campaignId && v.Number == 1)
-            .Select(v => v.SubmittedAt).ToListAsync(cancellationToken);
-        var days = submitted.GroupBy(t => DateOnly.FromDateTime(Infrastructure.ChinaTime.ToChina(t).DateTime)).OrderBy(g => g.Key)
+        var days = submittedReports.DistinctBy(r => r.Id).Select(r => r.SubmittedAt)
+            .GroupBy(t => DateOnly.FromDateTime(Infrastructure.ChinaTime.ToChina(t).DateTime)).OrderBy(g => g.Key)
             .Select(g => new SubmissionDay(g.Key, g.Count())).ToList();
-        return new RollupViewModel(campaign, includeSubmitted, await CountsAsync(campaignId, cancellationToken), totals, units,
-            [.. categories.OrderByDescending(c => c.Activities)], days);
+        return new RollupViewModel(campaign, includeSubmitted, counts, totals, units, [.. categories.OrderByDescending(c => c.Activities)], days);
+    }
+
+    /// <summary>A row of the roll-up's totals command: an indicator of the campaign, or the sum of the figures of one code.</summary>
+    private sealed class TotalRow
+    {
+        public bool IsIndicator { get; init; }
+
+        public int Order { get; init; }
+
+        public string Code { get; init; } = string.Empty;
+
+        public string Name { get; init; } = string.Empty;
+
+        public string Unit { get; init; } = string.Empty;
+
+        public string? Group { get; init; }
+
+        public long Sum { get; init; }
+
+        public int MoreThan { get; init; }
+
+        public int Count { get; init; }
     }
 
     /// <summary>The reports a roll-up adds up: approved ones (and, when asked, those waiting for review) filed to this campaign.</summary>

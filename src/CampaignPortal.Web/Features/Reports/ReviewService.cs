@@ -106,12 +106,20 @@ public sealed class ReviewService(
 
     private int? _waiting;
 
-    /// <summary>The navigation badge: reports waiting for the reviewer's organisation (counted once per request).</summary>
+    /// <summary>
+    /// The navigation badge: reports waiting for the reviewer's organisation (for reviewers read with the user's
+    /// organisation, <see cref="CurrentUser.GetBadgesAsync"/>; otherwise counted once per request).
+    /// </summary>
     public async Task<int> WaitingCountAsync(CancellationToken cancellationToken)
     {
         if (currentUser.Principal.OrganisationId() is not { } own)
         {
             return 0;
+        }
+
+        if (currentUser.IsInRole(Roles.Reviewer))
+        {
+            return (await currentUser.GetBadgesAsync(cancellationToken)).Waiting;
         }
 
         return _waiting ??= await db.SummaryReports.CountAsync(r => r.OwnerOrganisationId == own && r.Status == ReportStatus.Submitted, cancellationToken);
