@@ -18,6 +18,9 @@ public sealed class SiteOptions
 
     public string? ContactPhone { get; set; }
 
+    /// <summary>How long anonymous visitors' public pages are served from the output cache; 0 turns it off.</summary>
+    public int PublicCacheSeconds { get; set; } = 30;
+
     public string? ContactEmail { get; set; }
 
     public string? Address { get; set; }

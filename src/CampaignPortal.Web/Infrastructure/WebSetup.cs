@@ -144,6 +144,7 @@ public static partial class WebSetup
                 context.Connection.RemoteIpAddress?.ToString() ?? string.Empty,
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = security.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
+        services.AddPublicPageCache(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToDbContext<AppDbContext>();
         services.AddHsts(o =>
@@ -184,6 +185,7 @@ public static partial class WebSetup
         app.UseAuthentication();
         app.UseForcedPasswordChange();
         app.UseAuthorization();
+        app.UseOutputCache();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapControllers();
 

@@ -23,7 +23,8 @@ public sealed record NoticeAttachmentRow(Guid FileId, string Title, string FileN
 /// <summary>Writing, publishing and withdrawing notices of the organiser's own campaigns.</summary>
 public sealed partial class NoticeEditService(
     AppDbContext db, CurrentUser currentUser, CampaignService campaigns, RichText richText, FileService files,
-    AuditLog audit, TimeProvider clock, Notifications.NotificationService notifications, ILogger<NoticeEditService> logger)
+    AuditLog audit, TimeProvider clock, Notifications.NotificationService notifications, ILogger<NoticeEditService> logger,
+    Microsoft.AspNetCore.OutputCaching.IOutputCacheStore publicPages)
 {
     public async Task<Notice?> FindAsync(int id, CancellationToken cancellationToken)
     {
@@ -130,6 +131,7 @@ public sealed partial class NoticeEditService(
         notice.SetContacts(string.IsNullOrWhiteSpace(input.ContactNames) ? [] :
             [new NoticeContact(input.ContactNames, input.ContactPhones, input.ContactEmail, input.ContactOffice, input.ContactAddress, input.ContactPostcode)]);
         await db.SaveChangesAsync(cancellationToken);
+        await publicPages.EvictNoticesAsync(cancellationToken); // visitors see the change now
         await audit.WriteAsync(noticeId is null ? AuditAction.NoticeCreated : AuditAction.NoticeUpdated, nameof(Notice), Id(notice.Id),
             $"{(noticeId is null ? "新建" : "修改")}通知“{notice.Title}”", subjectOrganisationId: campaign.OrganisationId, cancellationToken: cancellationToken);
         LogNotice(logger, noticeId is null ? "created" : "updated", notice.Id);
@@ -167,6 +169,7 @@ public sealed partial class NoticeEditService(
 
         notice.AddAttachment(stored.File!.Id, title);
         await db.SaveChangesAsync(cancellationToken);
+        await publicPages.EvictNoticesAsync(cancellationToken); // visitors see the change now
         return CommandResult.Ok(noticeId);
     }
 
@@ -182,6 +185,7 @@ public sealed partial class NoticeEditService(
         var stored = await files.StoreAsync(table, StatisticsTable.FileName(campaign), FileTypes.Documents, campaign.OrganisationId, currentUser.UserId, cancellationToken);
         notice.AddAttachment(stored.File!.Id, $"{campaign.Title}开展情况统计表");
         await db.SaveChangesAsync(cancellationToken);
+        await publicPages.EvictNoticesAsync(cancellationToken); // visitors see the change now
         return CommandResult.Ok(noticeId);
     }
 
@@ -193,6 +197,8 @@ public sealed partial class NoticeEditService(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+
+        await publicPages.EvictNoticesAsync(cancellationToken); // visitors see the change now
         return CommandResult.Ok(noticeId);
     }
 
@@ -237,6 +243,7 @@ public sealed partial class NoticeEditService(
             $"{publisher.ShortName}发布了通知《{notice.Title}》", $"/notices/{id}", cancellationToken);
         audit.Record(AuditAction.NoticePublished, nameof(Notice), Id(id), $"发布通知“{notice.Title}”", subjectOrganisationId: campaign.OrganisationId);
         await db.SaveChangesAsync(cancellationToken);
+        await publicPages.EvictNoticesAsync(cancellationToken); // visitors see the change now
         LogNotice(logger, "published", id);
         return CommandResult.Ok(id);
     }
@@ -307,6 +314,7 @@ public sealed partial class NoticeEditService(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await publicPages.EvictNoticesAsync(cancellationToken); // visitors see the change now
         }
         catch (DbUpdateException)
         {
@@ -332,6 +340,7 @@ public sealed partial class NoticeEditService(
         notice.Withdraw(reason.Length > Schema.LongText ? reason[..Schema.LongText] : reason, clock.GetUtcNow());
         audit.Record(AuditAction.NoticeWithdrawn, nameof(Notice), Id(id), $"撤回通知“{notice.Title}”：{reason}", subjectOrganisationId: (await currentUser.GetOrganisationAsync(cancellationToken)).Id);
         await db.SaveChangesAsync(cancellationToken);
+        await publicPages.EvictNoticesAsync(cancellationToken); // visitors see the change now
         LogNotice(logger, "withdrawn", id);
         return CommandResult.Ok(id);
     }

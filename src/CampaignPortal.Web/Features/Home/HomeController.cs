@@ -8,6 +8,7 @@ public sealed class HomeController(DashboardService dashboard, Notices.NoticeRea
     /// <summary>The public front page for visitors; the role dashboard for staff.</summary>
     [AllowAnonymous]
     [HttpGet("/")]
+    [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.PublicPageCache.Policy)]
     public async Task<IActionResult> Index()
     {
         if (User.Identity?.IsAuthenticated != true)

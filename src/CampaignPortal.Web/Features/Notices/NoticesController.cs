@@ -8,6 +8,7 @@ namespace CampaignPortal.Web.Features.Notices;
 public sealed class NoticesController(NoticeReadService notices, Receipts.ReceiptService receipts, Infrastructure.Files.FileService files) : Controller
 {
     [HttpGet("/notices")]
+    [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.PublicPageCache.Policy)]
     public async Task<IActionResult> Index(NoticeListQuery query)
     {
         if (!ModelState.IsValid)
@@ -19,6 +20,7 @@ public sealed class NoticesController(NoticeReadService notices, Receipts.Receip
     }
 
     [HttpGet("/notices/{id:int}")]
+    [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.PublicPageCache.Policy)]
     public async Task<IActionResult> Show(int id)
     {
         if (await notices.PageAsync(id, HttpContext.RequestAborted) is not { } model)
