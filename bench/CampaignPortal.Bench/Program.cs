@@ -17,18 +17,16 @@ internal static class ReviewQueueBench
 {
     public static async Task Main(string[] args)
     {
+        SetContentRoot();
+        if (args is ["seed", var directory, var size])
+        {
+            await Seeder.RunAsync(directory, int.Parse(size, CultureInfo.InvariantCulture));
+            return;
+        }
+
         var reports = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
         const int Runs = 50;
 
-        // The web project's folder as content root (views, wwwroot), found from the solution file above this program.
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "CampaignPortal.sln")))
-        {
-            root = root.Parent;
-        }
-
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CAMPAIGNPORTAL_WEB",
-            Path.Combine(root?.FullName ?? throw new InvalidOperationException("CampaignPortal.sln not found."), "src", "CampaignPortal.Web"));
         using var portal = new BenchPortal();
         using var client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
@@ -69,6 +67,19 @@ internal static class ReviewQueueBench
         }
     }
 
+    /// <summary>The web project's folder as content root (views, wwwroot), found from the solution file above this program.</summary>
+    private static void SetContentRoot()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "CampaignPortal.sln")))
+        {
+            root = root.Parent;
+        }
+
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CAMPAIGNPORTAL_WEB",
+            Path.Combine(root?.FullName ?? throw new InvalidOperationException("CampaignPortal.sln not found."), "src", "CampaignPortal.Web"));
+    }
+
     private static async Task GetAsync(HttpClient client, string path)
     {
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
@@ -102,7 +113,14 @@ internal sealed class BenchPortal : WebApplicationFactory<Program>
 {
     public const string Password = "bench-demo-2026";
 
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "campaignportal-bench", Guid.NewGuid().ToString("N"));
+    private readonly string _data;
+    private readonly bool _keep;
+
+    public BenchPortal(string? directory = null, bool keep = false)
+    {
+        _data = directory ?? Path.Combine(Path.GetTempPath(), "campaignportal-bench", Guid.NewGuid().ToString("N"));
+        _keep = keep;
+    }
 
     public async Task<(int CampaignId, int ReportId)> SeedReportsAsync(int count)
     {
@@ -148,6 +166,7 @@ internal sealed class BenchPortal : WebApplicationFactory<Program>
         builder.UseSetting("Database:DataDirectory", _data);
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Seed:DemoPassword", Password);
+        builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Logs:File", "false");
         builder.UseSetting("Security:RequireHttps", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
@@ -156,6 +175,11 @@ internal sealed class BenchPortal : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (_keep)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_data, recursive: true);
