@@ -177,7 +177,13 @@ public static partial class WebSetup
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSecurityHeaders();
         app.UseStaticFiles();
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(o =>
+        {
+            // Who made each request (refusals by organisation answer 404 and are traced by this line).
+            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0000} ms (user {UserId})";
+            o.EnrichDiagnosticContext = (diagnostics, http) =>
+                diagnostics.Set("UserId", http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "anonymous");
+        });
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseFormText();

@@ -10,7 +10,7 @@ public sealed record ErrorViewModel(int StatusCode, string Title, string Message
 /// <summary>Friendly error pages in Chinese with a request id; never a stack trace.</summary>
 [AllowAnonymous]
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class ErrorsController : Controller
+public sealed partial class ErrorsController(ILogger<ErrorsController> logger) : Controller
 {
     [Route("/error/{code:int}")]
     [IgnoreAntiforgeryToken]
@@ -28,6 +28,13 @@ public sealed class ErrorsController : Controller
             ? ("内容含有控制字符", FormText.RefusalMessage)
             : Describe(code);
         Response.StatusCode = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
+        if (code == StatusCodes.Status403Forbidden)
+        {
+            // Failed authorisation by role, for the security log (refusals by organisation answer 404 like a missing id
+            // and appear in the request log with the user's id).
+            LogForbidden(logger, User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "anonymous", HttpContext.Request.Method, original ?? "?");
+        }
+
         if (original is not null && original.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
         {
             return Problem(title: title, detail: message, statusCode: Response.StatusCode);
@@ -48,4 +55,7 @@ public sealed class ErrorsController : Controller
         _ when code >= 500 => ("系统繁忙", "服务器处理请求时出现问题，我们已记录此次错误。请稍后重试；如多次出现，请将下方的请求编号告知平台管理员。"),
         _ => ("出现问题", "请返回首页后重试。"),
     };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Access denied (403): user {UserId} {Method} {Path}")]
+    private static partial void LogForbidden(ILogger logger, string userId, string method, string path);
 }
