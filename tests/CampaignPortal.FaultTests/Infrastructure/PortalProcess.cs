@@ -45,6 +45,9 @@ public sealed class PortalProcess : IAsyncDisposable
 
     public string DataDirectory { get; }
 
+    /// <summary>A setting for the next start (e.g. an upload folder prepared inside <see cref="DataDirectory"/>).</summary>
+    public void Set(string key, string value) => _settings[key] = value;
+
     public int Port { get; }
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
