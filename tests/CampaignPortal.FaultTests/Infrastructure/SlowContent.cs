@@ -9,6 +9,7 @@ namespace CampaignPortal.FaultTests.Infrastructure;
 public sealed class SlowContent : HttpContent
 {
     private readonly TaskCompletionSource _sent = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _abort = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly byte[] _body;
     private readonly int _sendFirst;
 
@@ -28,6 +29,9 @@ public sealed class SlowContent : HttpContent
         return new SlowContent(bytes, (int)(bytes.Length * fraction), content.Headers.ContentType!.ToString());
     }
 
+    /// <summary>Ends the body with an error, so the request fails now.</summary>
+    public void Abort() => _abort.TrySetResult();
+
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
     {
         for (var offset = 0; offset < _sendFirst; offset += 64 * 1024)
@@ -37,7 +41,8 @@ public sealed class SlowContent : HttpContent
 
         await stream.FlushAsync();
         _sent.TrySetResult();
-        await Task.Delay(TimeSpan.FromMinutes(2));
+        // Held until the test has killed the server (HttpClient waits for the body even after the connection died).
+        await _abort.Task.WaitAsync(TimeSpan.FromMinutes(2));
         throw new IOException("The slow upload was never meant to finish.");
     }
 
