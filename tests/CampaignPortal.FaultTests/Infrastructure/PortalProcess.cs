@@ -62,9 +62,17 @@ public sealed class PortalProcess : IAsyncDisposable
     /// <summary>How long the last start took, from launch to a healthy answer.</summary>
     public TimeSpan LastStartDuration { get; private set; }
 
-    /// <summary>The web project's build output, in the configuration this test assembly was built in.</summary>
+    /// <summary>
+    /// The web project's build output, in the configuration this test assembly was built in; or the assembly named by
+    /// <c>CAMPAIGNPORTAL_WEB_DLL</c> (a published build, or a deliberately broken one to see the suite fail).
+    /// </summary>
     public static string WebAssemblyPath()
     {
+        if (Environment.GetEnvironmentVariable("CAMPAIGNPORTAL_WEB_DLL") is { Length: > 0 } configured)
+        {
+            return File.Exists(configured) ? configured : throw new FileNotFoundException("CAMPAIGNPORTAL_WEB_DLL does not exist.", configured);
+        }
+
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CampaignPortal.sln")))
         {

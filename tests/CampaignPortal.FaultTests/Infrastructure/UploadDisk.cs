@@ -4,7 +4,7 @@ namespace CampaignPortal.FaultTests.Infrastructure;
 
 /// <summary>
 /// The upload folder, made read-only or full on demand. Where the process may mount (root with CAP_SYS_ADMIN) it is a
-/// 4 MB tmpfs, remounted read-only and filled up by a file from the test: the kernel's own EROFS and ENOSPC. Where it
+/// 8 MB tmpfs, remounted read-only and filled up by a file from the test: the kernel's own EROFS and ENOSPC. Where it
 /// may not, the portal is started with <c>Files:FaultInjectionFile</c> and the test writes "read-only" or "full" into
 /// that file. <see cref="Mode"/> says which ran.
 /// </summary>
@@ -20,7 +20,7 @@ public sealed class UploadDisk : IDisposable
         _controlFile = Path.Combine(dataDirectory, "fault-injection");
         _filler = Path.Combine(_mountPoint, "filler");
         IsMounted = mounted;
-        Mode = mounted ? "mount (tmpfs 4 MB, remount ro, filled to ENOSPC)" : $"fault-injecting file store ({why})";
+        Mode = mounted ? "mount (tmpfs 8 MB, remount ro, filled to ENOSPC)" : $"fault-injecting file store ({why})";
         Settings = mounted
             ? new Dictionary<string, string> { ["Files:Root"] = Path.Combine(_mountPoint, "files") }
             : new Dictionary<string, string> { ["Files:Root"] = Path.Combine(dataDirectory, "files"), ["Files:FaultInjectionFile"] = _controlFile };
@@ -48,7 +48,7 @@ public sealed class UploadDisk : IDisposable
             return new UploadDisk(dataDirectory, false, "not Linux");
         }
 
-        var (code, error) = Run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", mountPoint);
+        var (code, error) = Run("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", mountPoint);
         return code == 0 ? new UploadDisk(dataDirectory, true, string.Empty) : new UploadDisk(dataDirectory, false, $"mount refused: {error.Trim()}");
     }
 
