@@ -21,8 +21,11 @@ public sealed class DatabaseOptions
 
     public string SqliteFileName { get; set; } = "campaignportal.db";
 
-    /// <summary>How long a SQLite command waits for the single writer before failing.</summary>
-    public int SqliteBusyTimeoutSeconds { get; set; } = 30;
+    /// <summary>
+    /// How long a SQLite command waits for the single writer before failing. Short enough that a person whose save
+    /// cannot get the database sees the 503 "系统繁忙" page within 10 seconds instead of a hanging browser.
+    /// </summary>
+    public int SqliteBusyTimeoutSeconds { get; set; } = 5;
 
     /// <summary>Apply migrations at start-up. Null means: yes for SQLite, no for SQL Server (run the script instead).</summary>
     public bool? MigrateOnStartup { get; set; }

@@ -7,11 +7,21 @@ using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace CampaignPortal.Web.Infrastructure;
 
-/// <summary>An illegal state change (DomainException) answers 409 with the domain's own Chinese message.</summary>
+/// <summary>
+/// An illegal state change (DomainException) answers 409 with the domain's own Chinese message; a database held by
+/// another writer past the busy timeout answers 503 "系统繁忙" with <c>Retry-After</c>, never a bare 500.
+/// </summary>
 public sealed class DomainExceptionFilter(IModelMetadataProvider metadata) : IExceptionFilter
 {
     public void OnException(ExceptionContext context)
     {
+        if (TransientFaults.IsDatabaseBusy(context.Exception))
+        {
+            context.HttpContext.Response.Headers.RetryAfter = TransientFaults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Answer(context, StatusCodes.Status503ServiceUnavailable, "系统繁忙", TransientFaults.DatabaseBusyMessage);
+            return;
+        }
+
         var message = context.Exception switch
         {
             DomainException domain => domain.Message,
@@ -25,11 +35,16 @@ public sealed class DomainExceptionFilter(IModelMetadataProvider metadata) : IEx
             return;
         }
 
+        Answer(context, StatusCodes.Status409Conflict, "当前状态下不能执行此操作", message);
+    }
+
+    private void Answer(ExceptionContext context, int statusCode, string title, string message)
+    {
         var requestId = context.HttpContext.TraceIdentifier;
         if (string.Equals(context.HttpContext.Request.Headers.XRequestedWith, "XMLHttpRequest", StringComparison.Ordinal))
         {
             // Script requests (autosave, uploads) get the message as JSON, to show it where the person is typing.
-            context.Result = new Microsoft.AspNetCore.Mvc.ObjectResult(new { message, requestId }) { StatusCode = StatusCodes.Status409Conflict };
+            context.Result = new Microsoft.AspNetCore.Mvc.ObjectResult(new { message, requestId }) { StatusCode = statusCode };
             context.ExceptionHandled = true;
             return;
         }
@@ -37,10 +52,10 @@ public sealed class DomainExceptionFilter(IModelMetadataProvider metadata) : IEx
         context.Result = new ViewResult
         {
             ViewName = "~/Features/Errors/Views/Error.cshtml",
-            StatusCode = StatusCodes.Status409Conflict,
+            StatusCode = statusCode,
             ViewData = new ViewDataDictionary(metadata, context.ModelState)
             {
-                Model = new ErrorViewModel(StatusCodes.Status409Conflict, "当前状态下不能执行此操作", message, requestId),
+                Model = new ErrorViewModel(statusCode, title, message, requestId),
             },
         };
         context.ExceptionHandled = true;

@@ -101,7 +101,7 @@ public static partial class WebSetup
         services.AddScoped<DemoCampaigns>();
         services.AddSingleton<RichText>();
         services.AddSingleton(configuration.GetSection(Files.FileStoreOptions.Section).Get<Files.FileStoreOptions>() ?? new Files.FileStoreOptions());
-        services.AddSingleton<Files.IFileStore, Files.LocalFileStore>();
+        services.AddSingleton<Files.IFileStore>(Files.FaultInjectingFileStore.LocalOrFaulty); // fault suite: Files:FaultInjectionFile
         services.AddScoped<Files.FileService>();
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
         AddFeatureServices(services);

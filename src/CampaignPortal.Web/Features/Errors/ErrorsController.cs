@@ -20,6 +20,13 @@ public sealed partial class ErrorsController(ILogger<ErrorsController> logger) :
         // Read from the route by hand: binding a parameter would read a re-executed request's form again, which is
         // what failed (e.g. a form value over the limit) and would fail again.
         var code = int.TryParse(HttpContext.GetRouteValue("code") as string, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : 404;
+        // A busy database outside MVC (sign-in's stamp check, a view component) is "try again shortly", not a crash.
+        if (Infrastructure.TransientFaults.IsDatabaseBusy(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
+        {
+            code = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = Infrastructure.TransientFaults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         // The same id as in the request log and the audit trail.
         var requestId = HttpContext.TraceIdentifier;
         var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
@@ -52,6 +59,7 @@ public sealed partial class ErrorsController(ILogger<ErrorsController> logger) :
         409 => ("当前状态下不能执行此操作", "该事项的状态已经改变，请刷新页面查看最新情况。"),
         413 => ("文件过大", "上传的内容超过了允许的大小。"),
         429 => ("操作过于频繁", "请稍候再试。"),
+        503 => ("系统繁忙", Infrastructure.TransientFaults.DatabaseBusyMessage),
         _ when code >= 500 => ("系统繁忙", "服务器处理请求时出现问题，我们已记录此次错误。请稍后重试；如多次出现，请将下方的请求编号告知平台管理员。"),
         _ => ("出现问题", "请返回首页后重试。"),
     };

@@ -28,6 +28,9 @@ public enum ChunkOutcome
     WrongOffset,
     Refused,
     Done,
+
+    /// <summary>The disk is full or read-only: what arrived before is kept, the person tries again later.</summary>
+    StorageUnavailable,
 }
 
 public sealed record ChunkResult(ChunkOutcome Outcome, UploadStatus? Status, string? Message = null);
@@ -100,6 +103,9 @@ public sealed partial class VideoUploadService(
     public async Task<UploadStatus?> StatusAsync(Guid id, CancellationToken cancellationToken) =>
         await OwnAsync(id, cancellationToken) is { } session ? Status(session) : null;
 
+    private const string StorageUnavailable =
+        "服务器暂时无法保存视频（存储空间已满或暂不可写），已收到的部分已保留。请稍后重新选择同一文件，即可从中断处继续上传。";
+
     public async Task<ChunkResult> ChunkAsync(Guid id, long offset, Stream body, CancellationToken cancellationToken)
     {
         if (await OwnAsync(id, cancellationToken) is not { } session)
@@ -125,6 +131,10 @@ public sealed partial class VideoUploadService(
         catch (FileTooLargeException)
         {
             return new ChunkResult(ChunkOutcome.Refused, Status(session), "上传的数据超过了文件的大小，请重新上传。");
+        }
+        catch (Exception ex) when (Infrastructure.TransientFaults.IsStorageUnavailable(ex))
+        {
+            return new ChunkResult(ChunkOutcome.StorageUnavailable, Status(session), StorageUnavailable);
         }
         catch (IOException)
         {
@@ -172,7 +182,18 @@ public sealed partial class VideoUploadService(
             return new ChunkResult(ChunkOutcome.Refused, null, $"“{session.FileName}”的内容不是{type.Name}，已删除。请检查文件后重新上传。");
         }
 
-        var (size, sha256) = await store.CompleteAsync(session.StorageKey, cancellationToken);
+        long size;
+        string sha256;
+        try
+        {
+            (size, sha256) = await store.CompleteAsync(session.StorageKey, cancellationToken);
+        }
+        catch (Exception ex) when (Infrastructure.TransientFaults.IsStorageUnavailable(ex))
+        {
+            // Everything arrived but could not be moved into place: an empty chunk at the end finishes it later.
+            return new ChunkResult(ChunkOutcome.StorageUnavailable, Status(session), StorageUnavailable);
+        }
+
         var now = clock.GetUtcNow();
         var file = new StoredFile(Guid.NewGuid(), session.FileName, type.ContentType, size, sha256, session.StorageKey, session.OrganisationId, session.UserId, now);
         db.StoredFiles.Add(file);

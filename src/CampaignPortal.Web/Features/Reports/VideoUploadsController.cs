@@ -44,8 +44,15 @@ public sealed class VideoUploadsController(VideoUploadService uploads) : Control
             ChunkOutcome.NotFound => NotFound(),
             ChunkOutcome.WrongOffset => Conflict(new { received = result.Status!.Received, message = result.Message }),
             ChunkOutcome.Refused => UnprocessableEntity(new { message = result.Message }),
+            ChunkOutcome.StorageUnavailable => StorageUnavailable(result),
             _ => Json(result.Status),
         };
+    }
+
+    private ObjectResult StorageUnavailable(ChunkResult result)
+    {
+        Response.Headers.RetryAfter = "60";
+        return StatusCode(StatusCodes.Status503ServiceUnavailable, new { received = result.Status!.Received, message = result.Message });
     }
 
     [HttpDelete("/uploads/{id:guid}")]

@@ -7,7 +7,7 @@ namespace CampaignPortal.Web.Infrastructure.Files;
 public sealed record StoreResult(StoredFile? File, string? Error);
 
 /// <summary>Checks an upload against the allow-list (extension and content), stores it, and records it.</summary>
-public sealed class FileService(IFileStore store, AppDbContext db, TimeProvider clock)
+public sealed partial class FileService(IFileStore store, AppDbContext db, TimeProvider clock, ILogger<FileService> logger)
 {
     public const int MaxNameLength = Schema.FileName;
 
@@ -49,6 +49,12 @@ public sealed class FileService(IFileStore store, AppDbContext db, TimeProvider 
         catch (FileTooLargeException ex)
         {
             return new StoreResult(null, $"“{name}”超过了{type.Name}的大小上限 {ex.MaxBytes / 1024 / 1024} MB。");
+        }
+        catch (Exception ex) when (TransientFaults.IsStorageUnavailable(ex))
+        {
+            // Disk full or read-only: the store removed its partial file, and no row is added, so nothing points at it.
+            LogStorageUnavailable(logger, ex, key);
+            return new StoreResult(null, TransientFaults.StorageUnavailableMessage);
         }
     }
 
@@ -112,7 +118,27 @@ public sealed class FileService(IFileStore store, AppDbContext db, TimeProvider 
         {
             var thumbnailKey = file.StorageKey + ".thumb";
             using var thumbnail = new MemoryStream(photo.Thumbnail);
-            await store.SaveAsync(thumbnailKey, thumbnail, type.MaxBytes, cancellationToken);
+            try
+            {
+                await store.SaveAsync(thumbnailKey, thumbnail, type.MaxBytes, cancellationToken);
+            }
+            catch (Exception ex) when (TransientFaults.IsStorageUnavailable(ex))
+            {
+                // The photo was stored but its preview could not be: take both back rather than keep half a photo.
+                LogStorageUnavailable(logger, ex, thumbnailKey);
+                db.StoredFiles.Remove(file);
+                try
+                {
+                    await store.DeleteAsync(file.StorageKey, cancellationToken);
+                }
+                catch (Exception cleanup) when (TransientFaults.IsStorageUnavailable(cleanup))
+                {
+                    // A read-only disk keeps the file; no row points at it, so it is only wasted space.
+                }
+
+                return new StoreResult(null, TransientFaults.StorageUnavailableMessage);
+            }
+
             file.SetThumbnail(thumbnailKey);
         }
 
@@ -159,4 +185,7 @@ public sealed class FileService(IFileStore store, AppDbContext db, TimeProvider 
         copy.Position = 0;
         return copy;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "File store refused {Key}: disk full or read-only")]
+    private static partial void LogStorageUnavailable(ILogger logger, Exception exception, string key);
 }

@@ -34,6 +34,12 @@ public sealed class FileStoreOptions
 
     /// <summary>Root folder, outside the web root; relative paths are under the content root. Default: "files" in the data folder.</summary>
     public string? Root { get; set; }
+
+    /// <summary>
+    /// For the fault suite only, where the disk cannot be remounted: a file whose content ("read-only" or "full") makes
+    /// every write fail the way the real disk would (<see cref="FaultInjectingFileStore"/>). Unset in every deployment.
+    /// </summary>
+    public string? FaultInjectionFile { get; set; }
 }
 
 /// <summary>Files on the local disk, under random names in per-month folders, outside the web root.</summary>
