@@ -146,7 +146,14 @@ public static partial class WebSetup
         });
         services.AddPublicPageCache(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToDbContext<AppDbContext>();
+        var dataProtection = services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToDbContext<AppDbContext>();
+        if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            // Keys encrypted at rest with this certificate (every web process needs the same PFX, with its private key).
+            dataProtection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                certificatePath, configuration["DataProtection:CertificatePassword"], System.Security.Cryptography.X509Certificates.X509KeyStorageFlags.EphemeralKeySet));
+        }
+
         services.AddHsts(o =>
         {
             o.MaxAge = TimeSpan.FromDays(365);
