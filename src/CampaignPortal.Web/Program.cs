@@ -1,6 +1,7 @@
 using CampaignPortal.Web.Data;
 using CampaignPortal.Web.Data.Seeding;
 using CampaignPortal.Web.Infrastructure;
+using CampaignPortal.Web.Infrastructure.Forms;
 
 var builder = WebApplication.CreateBuilder(args);
 var security = SecurityOptions.From(builder.Configuration, builder.Environment);
@@ -10,6 +11,7 @@ builder.AddPortalLogging();
 builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddPortalIdentity(security);
 builder.Services.AddPortalWeb(builder.Configuration, security);
+builder.Services.AddAccessibleFieldErrors();
 builder.Services.AddPortalStaticFileCaching();
 
 var app = builder.Build();

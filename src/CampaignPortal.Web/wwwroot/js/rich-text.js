@@ -20,7 +20,16 @@
                     ['link'],
                     ['clean']
                 ],
-                table: true
+                table: true,
+                // Tab leaves the editor, as in any other field, instead of typing a tab or indenting a list: a
+                // keyboard user must be able to move on (WCAG 2.1.2).
+                keyboard: {
+                    bindings: {
+                        tab: { key: 'Tab', handler: function () { return true; } },
+                        indent: { key: 'Tab', format: ['blockquote', 'indent', 'list'], handler: function () { return true; } },
+                        outdent: { key: 'Tab', shiftKey: true, format: ['blockquote', 'indent', 'list'], handler: function () { return true; } }
+                    }
+                }
             }
         });
 
@@ -43,6 +52,9 @@
         var help = textarea.getAttribute('aria-describedby');
         if (help) {
             quill.root.setAttribute('aria-describedby', help);
+        }
+        if (textarea.getAttribute('aria-invalid') === 'true') {
+            quill.root.setAttribute('aria-invalid', 'true');
         }
 
         // Quill names its controls in English (or not at all): name them in Chinese for screen readers.

@@ -40,3 +40,11 @@ document.querySelectorAll('button[data-confirm]').forEach(function (button) {
         }
     });
 });
+
+// A form sent back with errors: the summary at its top takes the focus (it also has role="alert").
+(function () {
+    var summary = document.querySelector('[data-error-summary]');
+    if (summary) {
+        summary.focus();
+    }
+})();
