@@ -87,8 +87,10 @@ public sealed class NoticeReadService(AppDbContext db, CurrentUser currentUser)
         var published = db.Notices.AsNoTracking().Where(n => n.IsPublic && n.Status != NoticeStatus.Draft);
         var years = await published.Where(n => n.PublicationDate != null).Select(n => n.PublicationDate!.Value.Year).Distinct()
             .OrderByDescending(y => y).ToListAsync(cancellationToken);
+        // The issuers' ids read once (IN over one subquery), not an EXISTS over every notice for each organisation.
+        var issuerIds = published.SelectMany(n => n.Issuers).Select(i => i.OrganisationId).Distinct();
         var issuers = await db.Organisations.AsNoTracking()
-            .Where(o => published.Any(n => n.Issuers.Any(i => i.OrganisationId == o.Id)))
+            .Where(o => issuerIds.Contains(o.Id))
             .OrderBy(o => o.Depth).ThenBy(o => o.Id)
             .Select(o => new IssuerOption(o.Id, o.Name)).ToListAsync(cancellationToken);
         return new NoticeListViewModel(query, rows, total, page, pageCount, years, issuers);
