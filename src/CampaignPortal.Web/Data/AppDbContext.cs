@@ -55,6 +55,33 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser>, IDataPr
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<ActivityTally> ActivityTallies => Set<ActivityTally>();
+
+    /// <summary>Saves; when activities changed, also recounts their tallies in the same transaction (<see cref="ActivityTallyKeeper"/>).</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (ActivityTallyKeeper.Before(ChangeTracker) is not { } tallies)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await tallies.AfterAsync(this, cancellationToken);
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return saved;
+    }
+
+    /// <summary>Synchronous saves (the data-protection key ring uses them) may not touch activities: only the asynchronous save keeps the tallies.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) => ActivityTallyKeeper.Before(ChangeTracker) is null
+        ? base.SaveChanges(acceptAllChangesOnSuccess)
+        : throw new NotSupportedException("Save activity changes with SaveChangesAsync: it keeps the activity tallies.");
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -61,8 +61,8 @@ public sealed class ActivityOverviewService(AppDbContext db, CurrentUser current
     public const int CalendarMaxDays = 93;
 
     /// <summary>
-    /// Five commands with the layout's: the campaign with its categories, one GROUP BY (category, unit) that also gives
-    /// the total, one page, the unit options, and the signed-in user's organisation with the header's badges.
+    /// Five commands with the layout's: the campaign with its categories, the counts per (category, unit) from the tallies
+    /// (or one GROUP BY when filtered by kind, form, status or date) that also give the total, one page, the unit options, and the signed-in user's organisation with the header's badges.
     /// </summary>
     public async Task<ActivityListViewModel?> ListAsync(int campaignId, ActivityQuery query, CancellationToken cancellationToken)
     {
@@ -82,8 +82,11 @@ public sealed class ActivityOverviewService(AppDbContext db, CurrentUser current
         }
 
         var activities = Filter(db.Activities.AsNoTracking().Where(a => a.CampaignId == campaignId), query);
-        var groups = await activities.GroupBy(a => new { a.CategoryId, a.OrganisationId })
-            .Select(g => new { g.Key.CategoryId, g.Key.OrganisationId, Count = g.Count() }).ToListAsync(cancellationToken);
+        var groups = CountsByTally(query)
+            ? await Tallies(campaignId, query).Select(t => new { CategoryId = t.CategoryKey == ActivityTally.Uncategorised ? null : (int?)t.CategoryKey, t.OrganisationId, t.Count })
+                .ToListAsync(cancellationToken)
+            : await activities.GroupBy(a => new { a.CategoryId, a.OrganisationId })
+                .Select(g => new { g.Key.CategoryId, g.Key.OrganisationId, Count = g.Count() }).ToListAsync(cancellationToken);
         var total = groups.Sum(g => g.Count);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(query.Page, 1, pageCount);
@@ -259,6 +262,24 @@ public sealed class ActivityOverviewService(AppDbContext db, CurrentUser current
             .Select(v => new SubVenueRow(v.Id, v.MainEventId, v.Organisation!.Name, v.Place, v.Connection, v.ExpectedAttendees, v.ActualAttendees, v.Status, v.Contact))
             .ToListAsync(cancellationToken);
         return new MainEventPageViewModel(e, campaign.Title, venues);
+    }
+
+    /// <summary>
+    /// Without a filter, or filtered by unit or category only, the counts come from the campaign's tallies (one row
+    /// per unit and category, whatever the number of activities); other filters count the matching activities.
+    /// </summary>
+    private static bool CountsByTally(ActivityQuery query) =>
+        query is { Kind: null, Form: null, Status: null, From: null, To: null };
+
+    private IQueryable<ActivityTally> Tallies(int campaignId, ActivityQuery query)
+    {
+        var tallies = db.ActivityTallies.AsNoTracking().Where(t => t.CampaignId == campaignId && t.Count > 0);
+        if (query.Unit is { } unit)
+        {
+            tallies = tallies.Where(t => t.OrganisationId == unit);
+        }
+
+        return query.Category is { } category ? tallies.Where(t => t.CategoryKey == category) : tallies;
     }
 
     internal static IQueryable<Activity> Filter(IQueryable<Activity> activities, ActivityQuery query)

@@ -259,16 +259,23 @@ public sealed class ProgressService(AppDbContext db, CurrentUser currentUser)
                 g.First().Forwarded))
             .ToList();
 
-        var categories = await db.Activities.AsNoTracking().Where(a => a.CampaignId == campaignId)
-            .GroupBy(a => a.Category!.Name)
-            .Select(g => new CategoryRollup(g.Key ?? "未分板块", g.Count(), g.Count(a => a.Status == ActivityStatus.Held),
-                g.Sum(a => a.Status == ActivityStatus.Held ? (long?)a.ActualParticipants ?? 0 : 0)))
+        // From the tallies (one row per unit and category), not from every activity of the campaign.
+        var categories = await db.ActivityTallies.AsNoTracking().Where(t => t.CampaignId == campaignId && t.Count > 0)
+            .GroupBy(t => t.CategoryKey)
+            .Select(g => new
+            {
+                Name = db.Set<ActivityCategory>().Where(x => x.Id == g.Key).Select(x => x.Name).FirstOrDefault(),
+                Activities = g.Sum(t => t.Count),
+                Held = g.Sum(t => t.Held),
+                Participants = g.Sum(t => t.HeldParticipants),
+            })
             .ToListAsync(cancellationToken);
 
         var days = submittedReports.DistinctBy(r => r.Id).Select(r => r.SubmittedAt)
             .GroupBy(t => DateOnly.FromDateTime(Infrastructure.ChinaTime.ToChina(t).DateTime)).OrderBy(g => g.Key)
             .Select(g => new SubmissionDay(g.Key, g.Count())).ToList();
-        return new RollupViewModel(campaign, includeSubmitted, counts, totals, units, [.. categories.OrderByDescending(c => c.Activities)], days);
+        return new RollupViewModel(campaign, includeSubmitted, counts, totals, units,
+            [.. categories.Select(c => new CategoryRollup(c.Name ?? "未分板块", c.Activities, c.Held, c.Participants)).OrderByDescending(c => c.Activities)], days);
     }
 
     /// <summary>A row of the roll-up's totals command: an indicator of the campaign, or the sum of the figures of one code.</summary>

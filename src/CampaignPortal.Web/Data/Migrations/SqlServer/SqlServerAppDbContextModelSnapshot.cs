@@ -243,6 +243,31 @@ namespace CampaignPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("ActivityPhoto");
                 });
 
+            modelBuilder.Entity("CampaignPortal.Web.Domain.ActivityTally", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CategoryKey")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("int");
+
+                    b.Property<long>("HeldParticipants")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CampaignId", "OrganisationId", "CategoryKey");
+
+                    b.ToTable("ActivityTallies");
+                });
+
             modelBuilder.Entity("CampaignPortal.Web.Domain.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1922,6 +1947,15 @@ namespace CampaignPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("File");
+                });
+
+            modelBuilder.Entity("CampaignPortal.Web.Domain.ActivityTally", b =>
+                {
+                    b.HasOne("CampaignPortal.Web.Domain.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CampaignPortal.Web.Domain.ApplicationUser", b =>

@@ -230,6 +230,31 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("ActivityPhoto");
                 });
 
+            modelBuilder.Entity("CampaignPortal.Web.Domain.ActivityTally", b =>
+                {
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HeldParticipants")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CampaignId", "OrganisationId", "CategoryKey");
+
+                    b.ToTable("ActivityTallies");
+                });
+
             modelBuilder.Entity("CampaignPortal.Web.Domain.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1855,6 +1880,15 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("File");
+                });
+
+            modelBuilder.Entity("CampaignPortal.Web.Domain.ActivityTally", b =>
+                {
+                    b.HasOne("CampaignPortal.Web.Domain.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CampaignPortal.Web.Domain.ApplicationUser", b =>
