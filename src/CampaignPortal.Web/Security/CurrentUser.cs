@@ -9,7 +9,11 @@ namespace CampaignPortal.Web.Security;
 public sealed record UserOrganisation(int Id, string Name, string ShortName, string Path);
 
 /// <summary>The header's badges: unread notifications (the bell) and, for reviewers, reports waiting for review.</summary>
-public sealed record HeaderBadges(int Unread, int Waiting);
+public sealed record HeaderBadges(int Unread, int Waiting)
+{
+    /// <summary>Counts stop here: the badges show "99+" beyond 99, so counting further is wasted work on a big queue.</summary>
+    public const int Cap = 100;
+}
 
 /// <summary>
 /// Who is asking, for services that scope their queries. One per request. The organisation is read together with the
@@ -76,8 +80,8 @@ public sealed class CurrentUser
             .Select(o => new
             {
                 Organisation = new UserOrganisation(o.Id, o.Name, o.ShortName, o.Path),
-                Unread = _db.Notifications.Count(n => n.UserId == userId && n.ReadAt == null),
-                Waiting = reviewer ? _db.SummaryReports.Count(r => r.OwnerOrganisationId == id && r.Status == ReportStatus.Submitted) : 0,
+                Unread = _db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null).Take(HeaderBadges.Cap).Count(),
+                Waiting = reviewer ? _db.SummaryReports.Where(r => r.OwnerOrganisationId == id && r.Status == ReportStatus.Submitted).Take(HeaderBadges.Cap).Count() : 0,
             })
             .SingleAsync(cancellationToken);
         _organisation = row.Organisation;

@@ -68,8 +68,10 @@ public sealed class ReviewQueueTests(PortalFactory factory) : IClassFixture<Port
         Assert.Equal(small, large);
         // The queue's 5 (Performance/QueryBudgetTests) plus the 5 of the session check, which these tests run on every request.
         Assert.All(large, count => Assert.True(count <= 10, $"{count} commands"));
+        // 10,000 + the demo's waiting reports: past the count's cap the page says "more than" and offers 500 pages.
         var html = await reviewer.GetStringAsync("/reviews?page=400");
-        Assert.Contains("共 10,00", html, StringComparison.Ordinal); // 10,000 + the demo's waiting reports
+        Assert.Contains("超过 10,000 份", html, StringComparison.Ordinal);
         Assert.Contains("队列测试活动", html, StringComparison.Ordinal);
+        Assert.Contains("共 500 页", await reviewer.GetStringAsync("/reviews?page=501"), StringComparison.Ordinal);
     }
 }

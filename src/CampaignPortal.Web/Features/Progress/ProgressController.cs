@@ -66,7 +66,7 @@ public sealed class ProgressController(ProgressService progress, ReminderService
         }
 
         var grid = await progress.AllRowsAsync(id, ct);
-        var activities = await progress.ActivitiesAsync(id, ct);
+        var activities = progress.Activities(id);
         var path = Path.GetTempFileName();
         var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         await ProgressExport.WriteAsync(file, rollup, grid, activities, ct);

@@ -14,7 +14,7 @@ public static class ProgressExport
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static async Task WriteAsync(
-        Stream output, RollupViewModel rollup, IReadOnlyList<GridRow> grid, IReadOnlyList<ProgressService.ActivityExportRow> activities, CancellationToken cancellationToken)
+        Stream output, RollupViewModel rollup, IReadOnlyList<GridRow> grid, IEnumerable<ProgressService.ActivityExportRow> activities, CancellationToken cancellationToken)
     {
         var columns = rollup.Totals.Select(t => (t.Code, Header: $"{t.Name}（{t.Unit}）")).ToList();
         var rows = new List<Dictionary<string, object?>>();
@@ -68,27 +68,37 @@ public static class ProgressExport
             ["通过时间"] = g.ApprovedAt?.ToChinaDateTime(),
         }).ToList();
 
-        var activityRows = activities.Select(a => new Dictionary<string, object?>
+        var sheets = new Dictionary<string, object> { ["汇总表"] = rows, ["报送情况"] = progress, ["活动清单"] = ActivityRows(activities) };
+        await output.SaveAsAsync(sheets, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>One row at a time, as the query yields them (the sheet of a big campaign is never held in memory).</summary>
+    private static IEnumerable<Dictionary<string, object?>> ActivityRows(IEnumerable<ProgressService.ActivityExportRow> activities)
+    {
+        var any = false;
+        foreach (var a in activities)
         {
-            ["登记单位"] = a.Unit,
-            ["活动名称"] = a.Title,
-            ["活动板块"] = a.Category,
-            ["类型"] = a.Kind.ToChinese(),
-            ["形式"] = a.Form.ToChinese(),
-            ["开始日期"] = a.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["结束日期"] = a.End.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["地点"] = a.Venue,
-            ["状态"] = a.Status.ToChinese(),
-            ["预计参与人数"] = a.Expected,
-            ["实际参与人数"] = a.Actual,
-            ["媒体报道"] = a.Media,
-        }).ToList();
-        if (activityRows.Count == 0)
-        {
-            activityRows.Add(new Dictionary<string, object?> { ["登记单位"] = "（尚无登记的活动）" });
+            any = true;
+            yield return new Dictionary<string, object?>
+            {
+                ["登记单位"] = a.Unit,
+                ["活动名称"] = a.Title,
+                ["活动板块"] = a.Category,
+                ["类型"] = a.Kind.ToChinese(),
+                ["形式"] = a.Form.ToChinese(),
+                ["开始日期"] = a.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["结束日期"] = a.End.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["地点"] = a.Venue,
+                ["状态"] = a.Status.ToChinese(),
+                ["预计参与人数"] = a.Expected,
+                ["实际参与人数"] = a.Actual,
+                ["媒体报道"] = a.Media,
+            };
         }
 
-        var sheets = new Dictionary<string, object> { ["汇总表"] = rows, ["报送情况"] = progress, ["活动清单"] = activityRows };
-        await output.SaveAsAsync(sheets, cancellationToken: cancellationToken);
+        if (!any)
+        {
+            yield return new Dictionary<string, object?> { ["登记单位"] = "（尚无登记的活动）" };
+        }
     }
 }

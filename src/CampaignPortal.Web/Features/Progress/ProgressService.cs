@@ -184,12 +184,15 @@ public sealed class ProgressService(AppDbContext db, CurrentUser currentUser)
     public sealed record ActivityExportRow(string Unit, string Title, string? Category, ActivityKind Kind, ActivityForm Form, DateOnly Start, DateOnly End,
         string? Venue, ActivityStatus Status, int? Expected, int? Actual, int Media);
 
-    /// <summary>The activities registered under the campaign, for the Excel file (unit, then date).</summary>
-    public Task<List<ActivityExportRow>> ActivitiesAsync(int campaignId, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The activities registered under the campaign, for the Excel file (unit, then date): a query the writer reads row
+    /// by row, so 100,000 activities are never in memory at once.
+    /// </summary>
+    public IEnumerable<ActivityExportRow> Activities(int campaignId) =>
         db.Activities.AsNoTracking().Where(a => a.CampaignId == campaignId).OrderBy(a => a.Organisation!.Path).ThenBy(a => a.StartDate).ThenBy(a => a.Id)
             .Select(a => new ActivityExportRow(a.Organisation!.Name, a.Title, a.Category!.Name, a.Kind, a.Form, a.StartDate, a.EndDate, a.Venue, a.Status,
                 a.ExpectedParticipants, a.ActualParticipants, a.Media.Count))
-            .ToListAsync(cancellationToken);
+            .AsEnumerable();
 
     /// <summary>Every row of the grid, for the Excel file.</summary>
     public Task<List<GridRow>> AllRowsAsync(int campaignId, CancellationToken cancellationToken) =>

@@ -57,6 +57,9 @@ public sealed class ReviewService(
 {
     public const int PageSize = 20;
 
+    /// <summary>The queue counts this many reports at most (500 pages); more shows as "超过 10,000 份".</summary>
+    public const int CountCap = 10_000;
+
     public async Task<ReviewQueueViewModel> QueueAsync(ReviewQuery query, CancellationToken cancellationToken)
     {
         var own = (await currentUser.GetOrganisationAsync(cancellationToken)).Id;
@@ -81,8 +84,10 @@ public sealed class ReviewService(
             reports = reports.Where(r => r.CampaignId == campaign);
         }
 
-        var total = await reports.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        // Counted up to the cap only: past it the page says "more than" and asks for a filter, so a huge queue costs no
+        // more than a big one (the count reads at most CountCap + 1 index entries).
+        var total = await reports.Take(CountCap + 1).CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (Math.Min(total, CountCap) + PageSize - 1) / PageSize);
         query.Page = Math.Clamp(query.Page, 1, pageCount);
         var ordered = query.Sort switch
         {
@@ -122,7 +127,15 @@ public sealed class ReviewService(
             return (await currentUser.GetBadgesAsync(cancellationToken)).Waiting;
         }
 
-        return _waiting ??= await db.SummaryReports.CountAsync(r => r.OwnerOrganisationId == own && r.Status == ReportStatus.Submitted, cancellationToken);
+        return _waiting ??= await db.SummaryReports.Where(r => r.OwnerOrganisationId == own && r.Status == ReportStatus.Submitted)
+            .Take(HeaderBadges.Cap).CountAsync(cancellationToken);
+    }
+
+    /// <summary>The exact number of reports waiting for review (the reviewer's workbench says it; the header's badge stops at 99+).</summary>
+    public async Task<int> WaitingExactAsync(CancellationToken cancellationToken)
+    {
+        var own = (await currentUser.GetOrganisationAsync(cancellationToken)).Id;
+        return await db.SummaryReports.CountAsync(r => r.OwnerOrganisationId == own && r.Status == ReportStatus.Submitted, cancellationToken);
     }
 
     public const int BulkLimit = 100;
