@@ -40,6 +40,9 @@ public sealed class DomainExceptionFilter(IModelMetadataProvider metadata) : IEx
 
     private void Answer(ExceptionContext context, int statusCode, string title, string message)
     {
+        // The request failed, so the browser stays as it was: a cookie set before the failure (a sign-in whose audit
+        // record then met a busy database) would leave the person signed in although they were told it did not work.
+        context.HttpContext.Response.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.SetCookie);
         var requestId = context.HttpContext.TraceIdentifier;
         if (string.Equals(context.HttpContext.Request.Headers.XRequestedWith, "XMLHttpRequest", StringComparison.Ordinal))
         {
