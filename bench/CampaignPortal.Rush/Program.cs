@@ -14,7 +14,7 @@ switch (args)
     case ["run", var url, var database, var files, var password, var filers, var minutes, .. var rest]:
         var options = new RushOptions(new Uri(url), database, files, password, int.Parse(filers, CultureInfo.InvariantCulture),
             TimeSpan.FromMinutes(double.Parse(minutes, CultureInfo.InvariantCulture)));
-        var summary = await RushDriver.RunAsync(options, Console.Out);
+        var summary = (await RushDriver.RunAsync(options, Console.Out)).Summary;
         if (rest is [var json])
         {
             await File.WriteAllTextAsync(json, summary.ToJson());

@@ -27,6 +27,9 @@ public sealed record RushOptions(Uri BaseAddress, string DatabaseFile, string Fi
     public TimeSpan Grace { get; init; } = TimeSpan.FromMinutes(2);
 }
 
+/// <summary>A finished run: its summary, and what the reconciliation was held to (to check again later).</summary>
+public sealed record RushRun(RushSummary Summary, RushSetup Setup, IReadOnlyList<FilerLog> Logs, DateTimeOffset Started);
+
 /// <summary>
 /// The deadline rush: seeds N filers (see <see cref="RushSeeder"/>), lets them arrive over the run with a third of them
 /// in its last fifth, keeps anonymous readers on the public notice pages meanwhile, then reconciles the database and
@@ -34,7 +37,7 @@ public sealed record RushOptions(Uri BaseAddress, string DatabaseFile, string Fi
 /// </summary>
 public static partial class RushDriver
 {
-    public static async Task<RushSummary> RunAsync(RushOptions options, TextWriter? progress = null)
+    public static async Task<RushRun> RunAsync(RushOptions options, TextWriter? progress = null)
     {
         var setup = RushSeeder.Seed(options.DatabaseFile, options.Filers);
         var recorder = new RushRecorder();
@@ -80,8 +83,9 @@ public static partial class RushDriver
         await readersStop.CancelAsync();
         await Task.WhenAll(readers);
         var elapsed = watch.Elapsed;
-        var reconciliation = Reconciler.Check(options, setup, [.. logs.OrderBy(l => l.Filer.Index)], started);
-        return RushSummary.From(options, recorder, [.. logs], reconciliation, elapsed);
+        IReadOnlyList<FilerLog> ordered = [.. logs.OrderBy(l => l.Filer.Index)];
+        var reconciliation = Reconciler.Check(options, setup, ordered, started);
+        return new RushRun(RushSummary.From(options, recorder, ordered, reconciliation, elapsed), setup, ordered, started);
     }
 
     /// <summary>Arrival offsets: (1 − late share) of the filers evenly over the first four fifths, the rest over the last fifth.</summary>
