@@ -12,6 +12,7 @@ r = s["Reconciliation"]
 log_lines = [l for l in open(server_log, encoding="utf-8", errors="replace")] if os.path.exists(server_log) else []
 server_errors = sum(1 for l in log_lines if " ERR]" in l or " FTL]" in l)
 server_warnings = sum(1 for l in log_lines if " WRN]" in l)
+load = open("/proc/loadavg").read().split()[:3]
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "unknown CPU")
 
 
@@ -25,7 +26,8 @@ out = [
     f"{s['Filers']} filers arrived over {s['Minutes']:g} min (a third in the last fifth); the run took {s['ElapsedSeconds']:.0f} s. "
     f"{s['Finished']} finished; {s['SubmissionsAcknowledged']} submissions and {s['UploadsAcknowledged']} uploads "
     f"({s['MegabytesUploaded']:,} MB) acknowledged. Server peak memory {int(server_peak_kb) // 1024} MB; "
-    f"server log: {server_errors} errors, {server_warnings} warnings.",
+    f"server log: {server_errors} errors, {server_warnings} warnings. Load average at the end: {' / '.join(load)} "
+    "(1, 5, 15 min; above 2 the figures include other work on the machine).",
     "",
     "| Step | Requests | p50 ms | p95 ms | p99 ms | max ms |",
     "| --- | ---: | ---: | ---: | ---: | ---: |",
