@@ -4,6 +4,8 @@ import os
 import statistics
 import sys
 
+from markers import write_between
+
 results, commit, seconds, runs, connections, doc = sys.argv[1:7]
 rows = [line.rstrip("\n").split("\t") for line in open(results, encoding="utf-8") if line.strip()]
 sizes = sorted({int(r[0]) for r in rows})
@@ -79,11 +81,4 @@ for s in sizes:
         out.append(f"| {s:,} activities: Excel workbook ({size_bytes / 1024 / 1024:.1f} MB) peak memory growth ≤ 100 MB | {growth:.0f} MB (RSS {before / 1024:.0f} → peak {peak / 1024:.0f} MB) | {verdict(growth <= 100)} |")
 out.append("")
 
-text = open(doc, encoding="utf-8").read() if os.path.exists(doc) else "# Performance\n"
-start, end = "<!-- bench:start -->", "<!-- bench:end -->"
-block = start + "\n" + "\n".join(out) + end
-if start in text and end in text:
-    text = text[: text.index(start)] + block + text[text.index(end) + len(end):]
-else:
-    text = text.rstrip("\n") + "\n\n## Benchmark\n\n" + block + "\n"
-open(doc, "w", encoding="utf-8").write(text)
+write_between(doc, "bench", out, "Benchmark")

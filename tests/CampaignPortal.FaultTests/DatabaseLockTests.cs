@@ -24,14 +24,8 @@ public sealed class DatabaseLockTests(ITestOutputHelper output)
         (token, version) = await ReportForm.OpenAsync(filer, campaignId);
 
         TimeSpan saveWait, autosaveWait;
-        using (var holder = PortalDb.Open(portal))
+        using (var holder = HoldExclusive(portal))
         {
-            using (var begin = holder.CreateCommand())
-            {
-                begin.CommandText = "BEGIN EXCLUSIVE";
-                begin.ExecuteNonQuery();
-            }
-
             // A save: the page says 系统繁忙 within 10 s, asks to retry later, and the form's text was not stored.
             var stopwatch = Stopwatch.StartNew();
             using var refused = await ReportForm.PostAsync(filer, campaignId, ReportForm.Complete(version, "锁定期间的保存"), token, submit: false);
@@ -53,11 +47,7 @@ public sealed class DatabaseLockTests(ITestOutputHelper output)
             Assert.Contains("系统繁忙", await autosave.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             Assert.True(autosaveWait < TimeSpan.FromSeconds(10));
 
-            using (var rollback = holder.CreateCommand())
-            {
-                rollback.CommandText = "ROLLBACK";
-                rollback.ExecuteNonQuery();
-            }
+            Execute(holder, "ROLLBACK");
         }
 
         SqliteConnection.ClearAllPools();
@@ -73,5 +63,48 @@ public sealed class DatabaseLockTests(ITestOutputHelper output)
         using var other = await Browser.SignedInAsync(portal, "klmy.filer@demo.local");
         PortalDb.AssertConsistent(portal);
         FaultLog.Line(output, $"database lock: save refused with 503 after {saveWait.TotalSeconds:0.0} s, autosave after {autosaveWait.TotalSeconds:0.0} s; saved again without restart");
+    }
+
+    /// <summary>
+    /// An attachment is written to disk before its row: when the row cannot be saved the upload answers 503 and takes
+    /// its file back, so no file is left on disk that no row names (the deadline rush found such files).
+    /// </summary>
+    [Fact]
+    public async Task Upload_WhileDatabaseHeldExclusive_Answers503AndLeavesNoFileOnDisk()
+    {
+        await using var portal = new PortalProcess();
+        await portal.StartAsync();
+        var campaignId = PortalDb.CampaignId(portal);
+        using var filer = await Browser.SignedInAsync(portal, "hami.filer@demo.local");
+        var (token, version) = await ReportForm.OpenAsync(filer, campaignId);
+        Assert.True(ReportForm.Acknowledged(await ReportForm.PostAsync(filer, campaignId, ReportForm.Complete(version, "上传前保存"), token, submit: false)));
+        (token, _) = await ReportForm.OpenAsync(filer, campaignId);
+        var before = Directory.EnumerateFiles(portal.FilesRoot, "*", SearchOption.AllDirectories).Order().ToList();
+
+        using (var holder = HoldExclusive(portal))
+        {
+            using var refused = await filer.PostAsync($"/campaigns/{campaignId}/report/files", Browser.FileForm(token, "活动总结.pdf", TestFiles.Pdf(256 * 1024)));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Execute(holder, "ROLLBACK");
+        }
+
+        SqliteConnection.ClearAllPools();
+        Assert.Equal(before, Directory.EnumerateFiles(portal.FilesRoot, "*", SearchOption.AllDirectories).Order().ToList());
+        Assert.Empty(PortalDb.ReportFiles(portal, PortalDb.Hami));
+        PortalDb.AssertConsistent(portal);
+    }
+
+    private static SqliteConnection HoldExclusive(PortalProcess portal)
+    {
+        var holder = PortalDb.Open(portal);
+        Execute(holder, "BEGIN EXCLUSIVE");
+        return holder;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 }

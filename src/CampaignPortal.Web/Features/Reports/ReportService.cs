@@ -316,7 +316,17 @@ public sealed partial class ReportService(
         report.AddFile(new ReportFile(file.Id, kind, file.OriginalName, file.Size, file.Sha256, caption, material, clock.GetUtcNow()));
         audit.Record(AuditAction.ReportSaved, nameof(SummaryReport), Id(report.Id),
             $"“{template.CampaignTitle}”总结报告上传{kind.ToChinese()}“{file.OriginalName}”", subjectOrganisationId: report.OrganisationId);
-        await SaveListChangeAsync(cancellationToken);
+        try
+        {
+            await SaveListChangeAsync(cancellationToken);
+        }
+        catch
+        {
+            // No row was written (database busy, a colleague's change): take the file back, or it stays on disk unnamed.
+            await files.DiscardAsync(file);
+            throw;
+        }
+
         return CommandResult.Ok(report.Id);
     }
 

@@ -60,6 +60,22 @@ public sealed partial class FileService(IFileStore store, AppDbContext db, TimeP
 
     public Stream OpenRead(StoredFile file) => store.OpenRead(file.StorageKey);
 
+    /// <summary>Removes the bytes of a file whose row could not be saved (best effort: a file left behind is only wasted space).</summary>
+    public async Task DiscardAsync(StoredFile file)
+    {
+        foreach (var key in new[] { file.StorageKey, file.ThumbnailKey }.OfType<string>())
+        {
+            try
+            {
+                await store.DeleteAsync(key, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                LogStorageUnavailable(logger, ex, key);
+            }
+        }
+    }
+
     /// <summary>The preview of a photo stored by <see cref="StorePhotoAsync"/>, else the file itself.</summary>
     public Stream OpenThumbnail(StoredFile file) => store.OpenRead(file.ThumbnailKey ?? file.StorageKey);
 
