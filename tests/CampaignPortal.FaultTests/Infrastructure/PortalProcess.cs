@@ -21,9 +21,11 @@ public sealed class PortalProcess : IAsyncDisposable
     private Process? _process;
     private int _starts;
 
-    public PortalProcess(IDictionary<string, string>? settings = null)
+    /// <param name="settings">Settings on top of the defaults below.</param>
+    /// <param name="dataDirectory">Another process's <see cref="DataDirectory"/>, for a second web process on the same database and files.</param>
+    public PortalProcess(IDictionary<string, string>? settings = null, string? dataDirectory = null)
     {
-        DataDirectory = Path.Combine(Path.GetTempPath(), "campaignportal-faults", Guid.NewGuid().ToString("N"));
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "campaignportal-faults", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
         Port = FreePort();
         _settings = new Dictionary<string, string>
@@ -182,7 +184,8 @@ public sealed class PortalProcess : IAsyncDisposable
         }
         catch (IOException)
         {
-            // A mount still inside (the disk tests unmount first); the temp folder is cleaned by the system.
+            // A mount still inside (the disk tests unmount first), or a second process on this folder deleted it
+            // already; the temp folder is cleaned by the system.
         }
     }
 
