@@ -1,4 +1,5 @@
 using CampaignPortal.IntegrationTests.Infrastructure;
+using CampaignPortal.Web.Data;
 using CampaignPortal.Web.Data.Seeding;
 using CampaignPortal.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +43,20 @@ public sealed class SeedingTests(PortalFactory factory) : IClassFixture<PortalFa
         Assert.Contains(receipts, r => r.AcknowledgedAt != null && !r.OnBehalf);
         Assert.Contains(receipts, r => r.OnBehalf && r.Note == "电话确认");
         Assert.Contains(receipts, r => r.ReadAt != null && r.AcknowledgedAt == null);
+    }
+
+    [Fact]
+    public async Task StartupLock_HeldByAnotherProcess_WaitsUntilReleased()
+    {
+        using var first = factory.Services.CreateScope();
+        using var second = factory.Services.CreateScope();
+        var held = await StartupLock.AcquireAsync(first.ServiceProvider.GetRequiredService<AppDbContext>(), TimeProvider.System, default);
+        var waiting = StartupLock.AcquireAsync(second.ServiceProvider.GetRequiredService<AppDbContext>(), TimeProvider.System, default);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.False(waiting.IsCompleted, "The second holder got the start-up lease while the first held it");
+
+        await held.DisposeAsync();
+        await using var next = await waiting.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     [Fact]
