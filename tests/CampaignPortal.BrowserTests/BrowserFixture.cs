@@ -32,29 +32,35 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDirectory);
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--no-first-run", "--disable-component-update", "--disable-sync",
-            ],
-        });
+        Browser = await LaunchChromiumAsync(_playwright);
     }
 
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            Locale = "zh-CN",
-            TimezoneId = "Asia/Shanghai",
-        });
+        var context = await Browser.NewContextAsync(ContextOptions(BaseAddress, width, height));
         return await context.NewPageAsync();
     }
+
+    /// <summary>Debian's Chromium, headless, with the flags it needs in a container (TOOLCHAIN.md).</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = ChromiumPath,
+        Headless = true,
+        Args =
+        [
+            "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+            "--no-first-run", "--disable-component-update", "--disable-sync",
+        ],
+    });
+
+    /// <summary>A Chinese-speaking visitor in China: zh-CN, Asia/Shanghai.</summary>
+    public static BrowserNewContextOptions ContextOptions(Uri baseAddress, int width = 1280, int height = 900) => new()
+    {
+        BaseURL = baseAddress.ToString(),
+        ViewportSize = new ViewportSize { Width = width, Height = height },
+        Locale = "zh-CN",
+        TimezoneId = "Asia/Shanghai",
+    };
 
     public async Task DisposeAsync()
     {

@@ -21,9 +21,11 @@ public sealed class PortalProcess : IAsyncDisposable
     private Process? _process;
     private int _starts;
 
-    public PortalProcess(IDictionary<string, string>? settings = null)
+    /// <param name="settings">Settings on top of the defaults below.</param>
+    /// <param name="dataDirectory">Another process's <see cref="DataDirectory"/>, for a second web process on the same database and files.</param>
+    public PortalProcess(IDictionary<string, string>? settings = null, string? dataDirectory = null)
     {
-        DataDirectory = Path.Combine(Path.GetTempPath(), "campaignportal-faults", Guid.NewGuid().ToString("N"));
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "campaignportal-faults", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
         Port = FreePort();
         _settings = new Dictionary<string, string>
@@ -73,13 +75,7 @@ public sealed class PortalProcess : IAsyncDisposable
             return File.Exists(configured) ? configured : throw new FileNotFoundException("CAMPAIGNPORTAL_WEB_DLL does not exist.", configured);
         }
 
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CampaignPortal.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var root = directory?.FullName ?? throw new InvalidOperationException("CampaignPortal.sln not found above " + AppContext.BaseDirectory);
+        var root = RepositoryRoot() ?? throw new InvalidOperationException("CampaignPortal.sln not found above " + AppContext.BaseDirectory);
         var configuration = typeof(PortalProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
         var path = Path.Combine(root, "src", "CampaignPortal.Web", "bin", configuration, "net10.0", "CampaignPortal.Web.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the web project first.", path);
@@ -102,6 +98,12 @@ public sealed class PortalProcess : IAsyncDisposable
         };
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add($"--urls=http://127.0.0.1:{Port}");
+        if (!Directory.Exists(Path.Combine(info.WorkingDirectory, "wwwroot")) && RepositoryRoot() is { } repository)
+        {
+            // A build output has no wwwroot (a published one has): the project's, so pages keep their styles.
+            info.ArgumentList.Add($"--webroot={Path.Combine(repository, "src", "CampaignPortal.Web", "wwwroot")}");
+        }
+
         foreach (var (key, value) in _settings)
         {
             info.ArgumentList.Add($"--{key}={value}");
@@ -182,7 +184,8 @@ public sealed class PortalProcess : IAsyncDisposable
         }
         catch (IOException)
         {
-            // A mount still inside (the disk tests unmount first); the temp folder is cleaned by the system.
+            // A mount still inside (the disk tests unmount first), or a second process on this folder deleted it
+            // already; the temp folder is cleaned by the system.
         }
     }
 
@@ -197,6 +200,17 @@ public sealed class PortalProcess : IAsyncDisposable
         {
             _log.Append(CultureInfo.InvariantCulture, $"[run {run}] ").AppendLine(line);
         }
+    }
+
+    private static string? RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CampaignPortal.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName;
     }
 
     private static int FreePort()

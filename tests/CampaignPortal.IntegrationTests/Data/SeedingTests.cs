@@ -1,6 +1,8 @@
 using CampaignPortal.IntegrationTests.Infrastructure;
+using CampaignPortal.Web.Data;
 using CampaignPortal.Web.Data.Seeding;
 using CampaignPortal.Web.Domain;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -42,6 +44,40 @@ public sealed class SeedingTests(PortalFactory factory) : IClassFixture<PortalFa
         Assert.Contains(receipts, r => r.AcknowledgedAt != null && !r.OnBehalf);
         Assert.Contains(receipts, r => r.OnBehalf && r.Note == "电话确认");
         Assert.Contains(receipts, r => r.ReadAt != null && r.AcknowledgedAt == null);
+    }
+
+    [Fact]
+    public async Task StartupLock_HeldByAnotherProcess_WaitsUntilReleased()
+    {
+        using var first = factory.Services.CreateScope();
+        using var second = factory.Services.CreateScope();
+        var held = await StartupLock.AcquireAsync(first.ServiceProvider.GetRequiredService<AppDbContext>(), TimeProvider.System, default);
+        var waiting = StartupLock.AcquireAsync(second.ServiceProvider.GetRequiredService<AppDbContext>(), TimeProvider.System, default);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.False(waiting.IsCompleted, "The second holder got the start-up lease while the first held it");
+
+        await held.DisposeAsync();
+        await using var next = await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task DataProtectionKey_CreatedAtStartUpOnlyWhenNoneIsUsable()
+    {
+        await using var portal = new PortalFactory(); // its own database: this test revokes keys
+        var keys = portal.Services.GetRequiredService<IKeyManager>();
+        var now = DateTimeOffset.UtcNow;
+        var atStart = keys.GetAllKeys().Count;
+        StartupLock.EnsureDataProtectionKey(keys, TimeSpan.FromDays(90), now);
+        Assert.Equal(1, atStart);
+        Assert.Equal(atStart, keys.GetAllKeys().Count);
+
+        // Revocation covers keys created up to its date: the key created after it must not be.
+        keys.RevokeAllKeys(DateTimeOffset.UtcNow, "test: no usable key");
+        await Task.Delay(TimeSpan.FromMilliseconds(20));
+        var later = DateTimeOffset.UtcNow;
+        StartupLock.EnsureDataProtectionKey(keys, TimeSpan.FromDays(90), later);
+        Assert.Equal(atStart + 1, keys.GetAllKeys().Count);
+        Assert.Contains(keys.GetAllKeys(), k => !k.IsRevoked && k.ActivationDate <= later);
     }
 
     [Fact]

@@ -1,14 +1,17 @@
 using System.Security.Cryptography;
 using CampaignPortal.Web.Domain;
 using CampaignPortal.Web.Security;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CampaignPortal.Web.Data.Seeding;
 
 /// <summary>
-/// Brings the database up to date at start-up: migrations (when configured), then roles and reference organisations
-/// always, demo organisations and accounts only when <see cref="SeedOptions.Demo"/> is on. Idempotent.
+/// Brings the database up to date at start-up: migrations (when configured), then, under the <see cref="StartupLock"/>,
+/// the first data-protection key, roles and reference organisations always, demo organisations and accounts only when
+/// <see cref="SeedOptions.Demo"/> is on. Idempotent, and safe when several processes start at once.
 /// </summary>
 public sealed partial class DatabaseInitializer(
     AppDbContext db,
@@ -17,6 +20,8 @@ public sealed partial class DatabaseInitializer(
     RoleManager<IdentityRole> roleManager,
     UserManager<ApplicationUser> userManager,
     TimeProvider clock,
+    IKeyManager dataProtectionKeys,
+    IOptions<KeyManagementOptions> keyManagement,
     IHostEnvironment environment,
     ILogger<DatabaseInitializer> logger)
 {
@@ -24,9 +29,12 @@ public sealed partial class DatabaseInitializer(
     {
         if (databaseOptions.ShouldMigrateOnStartup)
         {
+            // EF Core takes its own database lock around migrations: two processes migrating at once apply each once.
             await MigrateAsync(cancellationToken);
         }
 
+        await using var startup = await StartupLock.AcquireAsync(db, clock, cancellationToken);
+        StartupLock.EnsureDataProtectionKey(dataProtectionKeys, keyManagement.Value.NewKeyLifetime, clock.GetUtcNow());
         foreach (var role in Roles.All)
         {
             if (!await roleManager.RoleExistsAsync(role))

@@ -221,7 +221,8 @@ public sealed partial class ReminderWorker(IServiceScopeFactory scopes, IConfigu
             return;
         }
 
-        var every = TimeSpan.FromMinutes(configuration.GetValue("Jobs:ReminderMinutes", 10));
+        // Fractions allowed (0.1 = every 6 s): the two-process test makes both workers run within seconds.
+        var every = TimeSpan.FromMinutes(configuration.GetValue("Jobs:ReminderMinutes", 10.0));
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -277,4 +278,8 @@ public static class JobLeases
             return false;
         }
     }
+
+    /// <summary>Gives the lease up at once (when the holder still has it), so another holder need not wait for it to run out.</summary>
+    public static Task ReleaseAsync(AppDbContext db, string name, string holder, CancellationToken cancellationToken) =>
+        db.JobLeases.Where(l => l.Name == name && l.Holder == holder).ExecuteDeleteAsync(cancellationToken);
 }
