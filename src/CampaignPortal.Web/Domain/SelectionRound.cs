@@ -14,6 +14,9 @@ public enum RoundKind
 public enum RoundStatus
 {
     Open,
+
+    /// <summary>Voting has ended and the votes are counted; the organiser still has to decide a tie at the line.</summary>
+    TiesPending,
     Closed,
 }
 
@@ -21,7 +24,12 @@ public static class RoundNames
 {
     public static string ToChinese(this RoundKind kind) => kind == RoundKind.Meeting ? "会议评审" : "网络投票";
 
-    public static string ToChinese(this RoundStatus status) => status == RoundStatus.Closed ? "已结束" : "进行中";
+    public static string ToChinese(this RoundStatus status) => status switch
+    {
+        RoundStatus.Closed => "已结束",
+        RoundStatus.TiesPending => "待定并列",
+        _ => "进行中",
+    };
 }
 
 /// <summary>
@@ -51,7 +59,7 @@ public sealed class SelectionRound
 
     public static SelectionRound VoteRound(
         int selectionId, int number, string name, bool perGroup, DateTimeOffset dueAt, CutOff cutOff,
-        IEnumerable<int> nominationIds, IEnumerable<int> expertIds, DateTimeOffset now)
+        IEnumerable<(int NominationId, int GroupId)> candidates, IEnumerable<int> expertIds, DateTimeOffset now)
     {
         var round = new SelectionRound(selectionId, number, name, RoundKind.Vote, now)
         {
@@ -62,7 +70,7 @@ public sealed class SelectionRound
             FractionNumerator = cutOff.Numerator,
             FractionDenominator = cutOff.Denominator,
         };
-        round._candidates.AddRange(nominationIds.Select(id => new RoundCandidate(id)));
+        round._candidates.AddRange(candidates.Select(c => new RoundCandidate(c.NominationId, c.GroupId)));
         round._panel.AddRange(expertIds.Distinct().Select(id => new RoundPanellist(id)));
         if (round._panel.Count == 0)
         {
@@ -72,10 +80,10 @@ public sealed class SelectionRound
         return round;
     }
 
-    public static SelectionRound MeetingRound(int selectionId, int number, string name, IEnumerable<int> nominationIds, DateTimeOffset now)
+    public static SelectionRound MeetingRound(int selectionId, int number, string name, IEnumerable<(int NominationId, int GroupId)> candidates, DateTimeOffset now)
     {
         var round = new SelectionRound(selectionId, number, name, RoundKind.Meeting, now);
-        round._candidates.AddRange(nominationIds.Select(id => new RoundCandidate(id)));
+        round._candidates.AddRange(candidates.Select(c => new RoundCandidate(c.NominationId, c.GroupId)));
         return round;
     }
 
@@ -129,36 +137,82 @@ public sealed class SelectionRound
     public bool AcceptsVotes(DateTimeOffset now) => Kind == RoundKind.Vote && Status == RoundStatus.Open && now <= DueAt;
 
     /// <summary>
-    /// Closes a vote round: <paramref name="advancing"/> must hold everyone the cut-off lets through and, from each tie,
-    /// exactly the number of slots it has (or all of it, when the organiser lets the whole tie through).
+    /// Ends the voting: the yes votes are counted and become visible, the cut-off decides. Without a tie at the line
+    /// the round is closed; with one it waits for the organiser (<see cref="ResolveTies"/>). Missing votes need a reason.
     /// </summary>
-    public void CloseVote(CutOffOutcome outcome, IReadOnlySet<int> chosenFromTies, bool wholeTiesAdvance, IReadOnlyDictionary<int, int> yes,
-        int missingVotes, string? missingVotesReason, DateTimeOffset now)
+    public void EndVoting(IReadOnlyDictionary<int, int> yes, int missingVotes, string? missingVotesReason, DateTimeOffset now)
     {
         EnsureOpen(RoundKind.Vote);
-        foreach (var tie in outcome.Ties)
-        {
-            var chosen = tie.NominationIds.Count(chosenFromTies.Contains);
-            if (!wholeTiesAdvance && chosen != tie.Slots)
-            {
-                throw new DomainException($"有 {tie.NominationIds.Count} 人以 {tie.Yes} 票并列，还剩 {tie.Slots} 个名额，请选定 {tie.Slots} 人。");
-            }
-        }
-
         if (missingVotes > 0 && string.IsNullOrWhiteSpace(missingVotesReason))
         {
-            throw new DomainException($"还有 {missingVotes} 张票未投，结束本轮须说明原因。");
+            throw new DomainException($"还有 {missingVotes} 票未投，结束投票须说明原因。");
         }
 
+        foreach (var candidate in _candidates)
+        {
+            candidate.Decide(false, false, yes.GetValueOrDefault(candidate.NominationId));
+        }
+
+        var outcome = Count();
         var tied = outcome.Ties.SelectMany(t => t.NominationIds).ToHashSet();
         foreach (var candidate in _candidates)
         {
-            var advances = outcome.Advancing.Contains(candidate.NominationId)
-                || (tied.Contains(candidate.NominationId) && (wholeTiesAdvance || chosenFromTies.Contains(candidate.NominationId)));
-            candidate.Decide(advances, tied.Contains(candidate.NominationId), yes.GetValueOrDefault(candidate.NominationId));
+            candidate.Decide(outcome.Advancing.Contains(candidate.NominationId), tied.Contains(candidate.NominationId), candidate.Yes);
         }
 
         MissingVotesReason = missingVotes > 0 ? missingVotesReason!.Trim() : null;
+        if (tied.Count == 0)
+        {
+            Close(now);
+        }
+        else
+        {
+            Status = RoundStatus.TiesPending;
+        }
+    }
+
+    /// <summary>The cut-off applied to the counted votes (only once voting has ended: votes are secret until then).</summary>
+    public CutOffOutcome Outcome()
+    {
+        if (Status == RoundStatus.Open || CutOff is not { } cutOff)
+        {
+            throw new DomainException("投票结束前不能查看票数。");
+        }
+
+        return Count();
+    }
+
+    private CutOffOutcome Count()
+    {
+        if (CutOff is not { } cutOff)
+        {
+            throw new DomainException("本轮没有晋级规则。");
+        }
+
+        return cutOff.Compute([.. _candidates.Select(c => new Tally(c.NominationId, c.GroupId, c.Yes ?? 0))]);
+    }
+
+    /// <summary>
+    /// The organiser's decision on the ties at the line: from each, exactly as many as it has places, or all of every
+    /// tie when <paramref name="wholeTiesAdvance"/> (the round then lets more through than the rule says).
+    /// </summary>
+    public void ResolveTies(IReadOnlySet<int> chosen, bool wholeTiesAdvance, DateTimeOffset now)
+    {
+        if (Status != RoundStatus.TiesPending)
+        {
+            throw new DomainException("本轮没有待确定的并列候选人。");
+        }
+
+        foreach (var tie in Outcome().Ties.Where(t => !wholeTiesAdvance && t.NominationIds.Count(chosen.Contains) != t.Slots))
+        {
+            throw new DomainException($"有 {tie.NominationIds.Count} 人以 {tie.Yes} 票并列，还剩 {tie.Slots} 个名额，请选定 {tie.Slots} 人。");
+        }
+
+        foreach (var candidate in _candidates.Where(c => c.WasTied))
+        {
+            candidate.Decide(wholeTiesAdvance || chosen.Contains(candidate.NominationId), true, candidate.Yes);
+        }
+
         Close(now);
     }
 
@@ -183,9 +237,14 @@ public sealed class SelectionRound
 
     private void EnsureOpen(RoundKind kind)
     {
-        if (Status != RoundStatus.Open || Kind != kind)
+        if (Kind != kind)
         {
-            throw new DomainException("本轮已经结束。");
+            throw new DomainException(kind == RoundKind.Vote ? "本轮是会议评审，请录入会议结果。" : "本轮是网络投票，不能录入会议结果。");
+        }
+
+        if (Status != RoundStatus.Open)
+        {
+            throw new DomainException("本轮投票已经结束。");
         }
     }
 
@@ -203,9 +262,10 @@ public sealed class RoundCandidate
     {
     }
 
-    public RoundCandidate(int nominationId)
+    public RoundCandidate(int nominationId, int groupId)
     {
         NominationId = nominationId;
+        GroupId = groupId;
     }
 
     public int Id { get; private set; }
@@ -215,6 +275,9 @@ public sealed class RoundCandidate
     public int NominationId { get; private set; }
 
     public Nomination? Nomination { get; private set; }
+
+    /// <summary>The candidate's discipline group, copied so the per-group cut-off needs nothing else.</summary>
+    public int GroupId { get; private set; }
 
     public bool Advances { get; private set; }
 

@@ -107,20 +107,36 @@ public sealed class CutOffTests
     }
 
     [Fact]
-    public void CloseVote_TieNotResolved_Refused_ResolvedWithTheRightNumber_Advances()
+    public void EndVoting_TieAtTheLine_WaitsForTheOrganiser_WhoMustPickTheRightNumber()
     {
-        var round = SelectionRound.VoteRound(1, 1, "初评", false, DateTimeOffset.UnixEpoch.AddDays(1), new CutOff(CutOffRule.Top, 2), [1, 2, 3], [7], DateTimeOffset.UnixEpoch);
-        var outcome = round.CutOff!.Compute([new Tally(1, 1, 2), new Tally(2, 1, 1), new Tally(3, 1, 1)]);
+        var round = SelectionRound.VoteRound(1, 1, "初评", false, DateTimeOffset.UnixEpoch.AddDays(1), new CutOff(CutOffRule.Top, 2), [(1, 1), (2, 1), (3, 1)], [7], DateTimeOffset.UnixEpoch);
         var yes = new Dictionary<int, int> { [1] = 2, [2] = 1, [3] = 1 };
+        Assert.Throws<DomainException>(() => round.Outcome()); // secret while open
 
-        Assert.Throws<DomainException>(() => round.CloseVote(outcome, new HashSet<int>(), false, yes, 0, null, DateTimeOffset.UnixEpoch));
-        Assert.Throws<DomainException>(() => round.CloseVote(outcome, new HashSet<int> { 2, 3 }, false, yes, 0, null, DateTimeOffset.UnixEpoch));
-        Assert.Throws<DomainException>(() => round.CloseVote(outcome, new HashSet<int> { 3 }, false, yes, 1, " ", DateTimeOffset.UnixEpoch));
+        Assert.Throws<DomainException>(() => round.EndVoting(yes, 1, " ", DateTimeOffset.UnixEpoch));
+        round.EndVoting(yes, 0, null, DateTimeOffset.UnixEpoch);
 
-        round.CloseVote(outcome, new HashSet<int> { 3 }, false, yes, 0, null, DateTimeOffset.UnixEpoch);
+        Assert.Equal(RoundStatus.TiesPending, round.Status);
+        Assert.Throws<DomainException>(() => round.ResolveTies(new HashSet<int>(), false, DateTimeOffset.UnixEpoch));
+        Assert.Throws<DomainException>(() => round.ResolveTies(new HashSet<int> { 2, 3 }, false, DateTimeOffset.UnixEpoch));
+        round.ResolveTies(new HashSet<int> { 3 }, false, DateTimeOffset.UnixEpoch);
 
         Assert.Equal([1, 3], round.Candidates.Where(c => c.Advances).Select(c => c.NominationId));
         Assert.Equal([2, 3], round.Candidates.Where(c => c.WasTied).Select(c => c.NominationId));
         Assert.Equal(RoundStatus.Closed, round.Status);
+    }
+
+    [Fact]
+    public void EndVoting_MissingVotes_NeedAReason_WhichIsKept()
+    {
+        var round = SelectionRound.VoteRound(1, 1, "初评", false, DateTimeOffset.UnixEpoch.AddDays(1), new CutOff(CutOffRule.MinimumYes, 1), [(1, 1), (2, 1)], [7], DateTimeOffset.UnixEpoch);
+        var yes = new Dictionary<int, int> { [1] = 1 };
+
+        Assert.Throws<DomainException>(() => round.EndVoting(yes, 1, null, DateTimeOffset.UnixEpoch));
+        round.EndVoting(yes, 1, "一位专家因病未能投票", DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(RoundStatus.Closed, round.Status);
+        Assert.Equal("一位专家因病未能投票", round.MissingVotesReason);
+        Assert.Equal([1], round.Candidates.Where(c => c.Advances).Select(c => c.NominationId));
     }
 }

@@ -1586,6 +1586,9 @@ namespace CampaignPortal.Web.Data.Migrations.SqlServer
                     b.Property<bool>("Advances")
                         .HasColumnType("bit");
 
+                    b.Property<int>("GroupId")
+                        .HasColumnType("int");
+
                     b.Property<int>("NominationId")
                         .HasColumnType("int");
 

@@ -1524,6 +1524,9 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                     b.Property<bool>("Advances")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("NominationId")
                         .HasColumnType("INTEGER");
 

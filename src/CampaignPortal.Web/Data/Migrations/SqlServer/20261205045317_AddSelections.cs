@@ -221,6 +221,7 @@ namespace CampaignPortal.Web.Data.Migrations.SqlServer
                         .Annotation("SqlServer:Identity", "1, 1"),
                     RoundId = table.Column<int>(type: "int", nullable: false),
                     NominationId = table.Column<int>(type: "int", nullable: false),
+                    GroupId = table.Column<int>(type: "int", nullable: false),
                     Advances = table.Column<bool>(type: "bit", nullable: false),
                     WasTied = table.Column<bool>(type: "bit", nullable: false),
                     Yes = table.Column<int>(type: "int", nullable: true)

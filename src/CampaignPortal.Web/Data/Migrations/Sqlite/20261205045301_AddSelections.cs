@@ -221,6 +221,7 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     RoundId = table.Column<int>(type: "INTEGER", nullable: false),
                     NominationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    GroupId = table.Column<int>(type: "INTEGER", nullable: false),
                     Advances = table.Column<bool>(type: "INTEGER", nullable: false),
                     WasTied = table.Column<bool>(type: "INTEGER", nullable: false),
                     Yes = table.Column<int>(type: "INTEGER", nullable: true)
