@@ -278,6 +278,7 @@ public static partial class WebSetup
         services.AddScoped<Features.Selections.RoundService>();
         services.AddScoped<Features.Selections.NominationService>();
         services.AddScoped<Features.Selections.VotingService>();
+        services.AddScoped<Features.Selections.SelectionReadService>();
         services.AddHostedService<Features.Exports.ExportWorker>();
         services.AddOptions<Features.Reports.UploadOptions>().BindConfiguration(Features.Reports.UploadOptions.Section);
     }

@@ -32,6 +32,13 @@ public sealed partial class SelectionService(AppDbContext db, CurrentUser user, 
                 .ToListAsync(cancellationToken)
             : [];
 
+    /// <summary>The organisation's campaigns, newest first, to create a selection under.</summary>
+    public async Task<IReadOnlyList<GroupRow>> OwnCampaignsAsync(CancellationToken cancellationToken) =>
+        IsOrganiser
+            ? await db.Campaigns.AsNoTracking().Where(c => c.OrganisationId == OrganisationId && c.Status != CampaignStatus.Closed).OrderByDescending(c => c.Year).ThenByDescending(c => c.Id)
+                .Select(c => new GroupRow(c.Id, c.Title)).Take(20).ToListAsync(cancellationToken)
+            : [];
+
     public async Task<CommandResult> CreateAsync(int campaignId, SelectionInput input, CancellationToken cancellationToken)
     {
         if (await OwnCampaignTitleAsync(campaignId, cancellationToken) is null)
