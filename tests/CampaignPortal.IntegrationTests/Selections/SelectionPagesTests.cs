@@ -123,3 +123,25 @@ public sealed class SelectionPagesTests(PortalFactory factory) : IClassFixture<P
         Assert.Contains(closes, d => d!.Contains("并列确定：乙", StringComparison.Ordinal));
     }
 }
+
+/// <summary>The demo selection is shaped like the seed's: 129 candidates in five groups, 2/5 per group → 52, expert1 and expert2 on the open first round.</summary>
+public sealed class DemoSelectionTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task DemoSelection_129CandidatesInFiveGroups_FirstRoundOpen_ExpertsCanSeeTheirBallot()
+    {
+        var round = await factory.WithDbAsync(db => db.SelectionRounds.Include(r => r.Candidates).Include(r => r.Panel)
+            .SingleAsync(r => db.Selections.Any(s => s.Id == r.SelectionId && s.Title == "2022年“新疆最美科技工作者”")));
+
+        Assert.Equal(RoundStatus.Open, round.Status);
+        Assert.Equal(129, round.Candidates.Count);
+        Assert.Equal(5, round.Candidates.Select(c => c.GroupId).Distinct().Count());
+        Assert.Equal(52, round.Candidates.GroupBy(c => c.GroupId).Sum(g => CutOff.RoundHalfUp(g.Count(), 2, 5)));
+        Assert.Equal(2, round.Panel.Count);
+
+        using var expert = await factory.SignedInAsync("expert2@demo.local");
+        var ballot = await expert.GetStringAsync($"/selection-rounds/{round.Id}/ballot");
+        Assert.Contains("初评", ballot, StringComparison.Ordinal);
+        Assert.Contains("您已投 0 / 129 人", ballot, StringComparison.Ordinal);
+    }
+}
