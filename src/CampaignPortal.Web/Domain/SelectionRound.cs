@@ -22,6 +22,9 @@ public enum RoundStatus
 
 public static class RoundNames
 {
+    /// <summary>A due date is the end of a day in China: shown as that day, "24时", not as 00:00 of the next.</summary>
+    public static string DueText(this DateTimeOffset due) => Infrastructure.ChinaTime.ToChineseDate(due.AddTicks(-1)) + "24时";
+
     public static string ToChinese(this RoundKind kind) => kind == RoundKind.Meeting ? "会议评审" : "网络投票";
 
     public static string ToChinese(this RoundStatus status) => status switch
