@@ -53,6 +53,18 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser>, IDataPr
 
     public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
 
+    public DbSet<Selection> Selections => Set<Selection>();
+
+    public DbSet<SelectionExpert> SelectionExperts => Set<SelectionExpert>();
+
+    public DbSet<Nomination> Nominations => Set<Nomination>();
+
+    public DbSet<SelectionRound> SelectionRounds => Set<SelectionRound>();
+
+    public DbSet<RoundCandidate> RoundCandidates => Set<RoundCandidate>();
+
+    public DbSet<SelectionVote> SelectionVotes => Set<SelectionVote>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<ActivityTally> ActivityTallies => Set<ActivityTally>();

@@ -274,6 +274,11 @@ public static partial class WebSetup
         services.AddHostedService<Features.Progress.ReminderWorker>();
         services.AddOptions<Features.Exports.DocumentOptions>().BindConfiguration(Features.Exports.DocumentOptions.Section);
         services.AddScoped<Features.Exports.ExportService>();
+        services.AddScoped<Features.Selections.SelectionService>();
+        services.AddScoped<Features.Selections.RoundService>();
+        services.AddScoped<Features.Selections.NominationService>();
+        services.AddScoped<Features.Selections.VotingService>();
+        services.AddScoped<Features.Selections.SelectionReadService>();
         services.AddHostedService<Features.Exports.ExportWorker>();
         services.AddOptions<Features.Reports.UploadOptions>().BindConfiguration(Features.Reports.UploadOptions.Section);
     }

@@ -41,6 +41,15 @@ public sealed partial class MigrationTests
         typeof(CampaignPortal.Web.Domain.ReportMedia),
         typeof(CampaignPortal.Web.Domain.ReportFile),
         typeof(CampaignPortal.Web.Domain.ReportEvent),
+
+        // A selection owns its groups, experts and rounds; a round its candidates, panel and votes; a nomination its files.
+        typeof(CampaignPortal.Web.Domain.SelectionGroup),
+        typeof(CampaignPortal.Web.Domain.SelectionExpert),
+        typeof(CampaignPortal.Web.Domain.SelectionRound),
+        typeof(CampaignPortal.Web.Domain.RoundCandidate),
+        typeof(CampaignPortal.Web.Domain.RoundPanellist),
+        typeof(CampaignPortal.Web.Domain.SelectionVote),
+        typeof(CampaignPortal.Web.Domain.NominationFile),
     ];
 
     public static TheoryData<string> Providers => new() { "Sqlite", "SqlServer" };

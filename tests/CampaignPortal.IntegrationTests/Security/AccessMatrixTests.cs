@@ -78,8 +78,32 @@ public sealed partial class AccessMatrixTests(AccessMatrixTests.Fixture fixture)
                 return n.Id;
             });
 
+            // A selection of the campaign (哈密 nominated one candidate, checked eligible), expert1 on the panel of its open first round.
+            var (selection, nomination, round) = await WithDbAsync(async db =>
+            {
+                var today = DateOnly.FromDateTime(DateTime.UtcNow);
+                var s = new Selection(campaign, xinjiang, new SelectionDetails("矩阵评选", null, null, today.AddDays(-1), today.AddDays(30), 3), DateTimeOffset.UtcNow);
+                var group = s.AddGroup("农业组");
+                db.Selections.Add(s);
+                await db.SaveChangesAsync();
+                var n = new Nomination(s.Id, hami, new CandidateDetails("阿依古丽", Gender.Female, 1975, "新疆农业科学院", "研究员", group.Id, "<p>事迹</p>", "同意推荐"), DateTimeOffset.UtcNow);
+                n.Submit(DateTimeOffset.UtcNow);
+                n.Pass(DateTimeOffset.UtcNow);
+                db.Nominations.Add(n);
+                var expert = new SelectionExpert(s.Id, await db.Users.Where(u => u.Email == "expert1@demo.local").Select(u => u.Id).SingleAsync(), null, DateTimeOffset.UtcNow);
+                db.SelectionExperts.Add(expert);
+                await db.SaveChangesAsync();
+                var r = SelectionRound.VoteRound(s.Id, 1, "初评", false, DateTimeOffset.UtcNow.AddDays(30), new CutOff(CutOffRule.Top, 1), [(n.Id, group.Id)], [expert.Id], DateTimeOffset.UtcNow);
+                db.SelectionRounds.Add(r);
+                await db.SaveChangesAsync();
+                return (s.Id, n.Id, r.Id);
+            });
+
             return await WithDbAsync(async db => new Dictionary<string, string>
             {
+                ["SEL"] = selection.ToString(),
+                ["NOM"] = nomination.ToString(),
+                ["RND"] = round.ToString(),
                 ["C"] = campaign.ToString(),
                 ["N"] = notice.Id.ToString(),
                 ["NF"] = notice.File.ToString(),
@@ -119,6 +143,9 @@ public sealed partial class AccessMatrixTests(AccessMatrixTests.Fixture fixture)
         var owner = route switch
         {
             _ when route.StartsWith("/activities/", StringComparison.Ordinal) => "A",
+            _ when route.StartsWith("/selections/", StringComparison.Ordinal) => "SEL",
+            _ when route.StartsWith("/selection-rounds/", StringComparison.Ordinal) => "RND",
+            _ when route.StartsWith("/nominations/", StringComparison.Ordinal) => "NOM",
             _ when route.StartsWith("/campaigns/", StringComparison.Ordinal) || route.StartsWith("/api/campaigns/", StringComparison.Ordinal) => "C",
             _ when route.StartsWith("/notices/", StringComparison.Ordinal) => "N",
             _ when route.StartsWith("/reports/", StringComparison.Ordinal) => "R",
@@ -136,6 +163,7 @@ public sealed partial class AccessMatrixTests(AccessMatrixTests.Fixture fixture)
             "id" or "campaignId" => Id(owner),
             "fileId" => Id(owner switch { "A" => "AF", "N" => "NF", _ => "RF" }),
             "mediaId" => Id("AM"),
+            "nominationId" => Id("NOM"),
             "order" => "0",
             "number" => "1",
             "organisationId" when route.StartsWith("/notices/", StringComparison.Ordinal) => Id("HAMI"),

@@ -47,6 +47,11 @@ public sealed partial class DemoCampaigns(AppDbContext db, FileService files, Ti
             await WorkersDayActivitiesAsync(xinjiang2022, org, cancellationToken);
         }
 
+        if (!await db.Selections.AnyAsync(s => s.CampaignId == xinjiang2022.Id, cancellationToken))
+        {
+            await WorkersDaySelectionAsync(xinjiang2022, org, prefectures, cancellationToken);
+        }
+
         if (!await db.SummaryReports.AnyAsync(r => r.CampaignId == national.Id, cancellationToken))
         {
             await WorkersDayReportsAsync(national, xinjiang2022, org, cancellationToken);

@@ -656,6 +656,109 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("MainEvents");
                 });
 
+            modelBuilder.Entity("CampaignPortal.Web.Domain.Nomination", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Achievements")
+                        .HasMaxLength(204800)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BirthYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CandidateOrganisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPutForward")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsWinner")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SelectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitOpinion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SelectionId", "OrganisationId", "Status");
+
+                    b.HasIndex("SelectionId", "Status", "GroupId");
+
+                    b.ToTable("Nominations");
+                });
+
+            modelBuilder.Entity("CampaignPortal.Web.Domain.NominationFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NominationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StoredFileId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NominationId");
+
+                    b.HasIndex("StoredFileId");
+
+                    b.ToTable("NominationFile");
+                });
+
             modelBuilder.Entity("CampaignPortal.Web.Domain.Notice", b =>
                 {
                     b.Property<int>("Id")
@@ -1437,6 +1540,280 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("RequiredMaterial");
                 });
 
+            modelBuilder.Entity("CampaignPortal.Web.Domain.RoundCandidate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Advances")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NominationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WasTied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Yes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NominationId");
+
+                    b.HasIndex("RoundId", "NominationId")
+                        .IsUnique();
+
+                    b.ToTable("RoundCandidates");
+                });
+
+            modelBuilder.Entity("CampaignPortal.Web.Domain.RoundPanellist", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExpertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertId");
+
+                    b.HasIndex("RoundId", "ExpertId")
+                        .IsUnique();
+
+                    b.ToTable("RoundPanellist");
+                });
+
+            modelBuilder.Entity("CampaignPortal.Web.Domain.Selection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Eligibility")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("NominationCloses")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("NominationOpens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuotaPerUnit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("Selections");
+                });
+
+            modelBuilder.Entity("CampaignPortal.Web.Domain.SelectionExpert", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SelectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("SelectionId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("SelectionExperts");
+                });
+
+            modelBuilder.Entity("CampaignPortal.Web.Domain.SelectionGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SelectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SelectionId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SelectionGroup");
+                });
+
+            modelBuilder.Entity("CampaignPortal.Web.Domain.SelectionRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CutOffCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CutOffRule")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FractionDenominator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FractionNumerator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeetingNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MinutesFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MissingVotesReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PerGroup")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SelectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MinutesFileId");
+
+                    b.HasIndex("SelectionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("SelectionRounds");
+                });
+
+            modelBuilder.Entity("CampaignPortal.Web.Domain.SelectionVote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CastAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Changes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExpertUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NominationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Yes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertUserId");
+
+                    b.HasIndex("NominationId");
+
+                    b.HasIndex("RoundId", "ExpertUserId", "NominationId")
+                        .IsUnique();
+
+                    b.ToTable("SelectionVotes");
+                });
+
             modelBuilder.Entity("CampaignPortal.Web.Domain.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1945,6 +2322,48 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CampaignPortal.Web.Domain.Nomination", b =>
+                {
+                    b.HasOne("CampaignPortal.Web.Domain.SelectionGroup", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CampaignPortal.Web.Domain.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CampaignPortal.Web.Domain.Selection", null)
+                        .WithMany()
+                        .HasForeignKey("SelectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("CampaignPortal.Web.Domain.NominationFile", b =>
+                {
+                    b.HasOne("CampaignPortal.Web.Domain.Nomination", null)
+                        .WithMany("Files")
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CampaignPortal.Web.Domain.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("File");
+                });
+
             modelBuilder.Entity("CampaignPortal.Web.Domain.Notice", b =>
                 {
                     b.HasOne("CampaignPortal.Web.Domain.Notice", null)
@@ -2340,6 +2759,125 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CampaignPortal.Web.Domain.RoundCandidate", b =>
+                {
+                    b.HasOne("CampaignPortal.Web.Domain.Nomination", "Nomination")
+                        .WithMany()
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CampaignPortal.Web.Domain.SelectionRound", null)
+                        .WithMany("Candidates")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Nomination");
+                });
+
+            modelBuilder.Entity("CampaignPortal.Web.Domain.RoundPanellist", b =>
+                {
+                    b.HasOne("CampaignPortal.Web.Domain.SelectionExpert", "Expert")
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CampaignPortal.Web.Domain.SelectionRound", null)
+                        .WithMany("Panel")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Expert");
+                });
+
+            modelBuilder.Entity("CampaignPortal.Web.Domain.Selection", b =>
+                {
+                    b.HasOne("CampaignPortal.Web.Domain.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CampaignPortal.Web.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CampaignPortal.Web.Domain.SelectionExpert", b =>
+                {
+                    b.HasOne("CampaignPortal.Web.Domain.SelectionGroup", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CampaignPortal.Web.Domain.Selection", null)
+                        .WithMany()
+                        .HasForeignKey("SelectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CampaignPortal.Web.Domain.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Group");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("CampaignPortal.Web.Domain.SelectionGroup", b =>
+                {
+                    b.HasOne("CampaignPortal.Web.Domain.Selection", null)
+                        .WithMany("Groups")
+                        .HasForeignKey("SelectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CampaignPortal.Web.Domain.SelectionRound", b =>
+                {
+                    b.HasOne("CampaignPortal.Web.Domain.StoredFile", "MinutesFile")
+                        .WithMany()
+                        .HasForeignKey("MinutesFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CampaignPortal.Web.Domain.Selection", null)
+                        .WithMany()
+                        .HasForeignKey("SelectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("MinutesFile");
+                });
+
+            modelBuilder.Entity("CampaignPortal.Web.Domain.SelectionVote", b =>
+                {
+                    b.HasOne("CampaignPortal.Web.Domain.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CampaignPortal.Web.Domain.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CampaignPortal.Web.Domain.SelectionRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CampaignPortal.Web.Domain.StoredFile", b =>
                 {
                     b.HasOne("CampaignPortal.Web.Domain.Organisation", null)
@@ -2667,6 +3205,11 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Sections");
                 });
 
+            modelBuilder.Entity("CampaignPortal.Web.Domain.Nomination", b =>
+                {
+                    b.Navigation("Files");
+                });
+
             modelBuilder.Entity("CampaignPortal.Web.Domain.Notice", b =>
                 {
                     b.Navigation("Addressees");
@@ -2680,6 +3223,18 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Issuers");
 
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("CampaignPortal.Web.Domain.Selection", b =>
+                {
+                    b.Navigation("Groups");
+                });
+
+            modelBuilder.Entity("CampaignPortal.Web.Domain.SelectionRound", b =>
+                {
+                    b.Navigation("Candidates");
+
+                    b.Navigation("Panel");
                 });
 
             modelBuilder.Entity("CampaignPortal.Web.Domain.SummaryReport", b =>
