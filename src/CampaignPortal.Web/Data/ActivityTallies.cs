@@ -12,8 +12,8 @@ namespace CampaignPortal.Web.Data;
 /// </summary>
 internal sealed class ActivityTallyKeeper
 {
-    private readonly List<(Activity Activity, (int, int, int)? Before)> activities = [];
-    private readonly HashSet<int> wholeCampaigns = [];
+    private readonly List<(Activity Activity, (int, int, int)? Before)> _activities = [];
+    private readonly HashSet<int> _wholeCampaigns = [];
 
     private ActivityTallyKeeper()
     {
@@ -34,11 +34,11 @@ internal sealed class ActivityTallyKeeper
                 (int, int, int)? before = entry.State == EntityState.Added ? null
                     : (entry.OriginalValues.GetValue<int>(nameof(Activity.CampaignId)), entry.OriginalValues.GetValue<int>(nameof(Activity.OrganisationId)),
                         entry.OriginalValues.GetValue<int?>(nameof(Activity.CategoryId)) ?? ActivityTally.Uncategorised);
-                (keeper ??= new()).activities.Add((activity, before));
+                (keeper ??= new())._activities.Add((activity, before));
             }
             else if (entry.Entity is ActivityCategory category && entry.State == EntityState.Deleted)
             {
-                (keeper ??= new()).wholeCampaigns.Add(category.CampaignId);
+                (keeper ??= new())._wholeCampaigns.Add(category.CampaignId);
             }
         }
 
@@ -47,7 +47,7 @@ internal sealed class ActivityTallyKeeper
 
     public async Task AfterAsync(AppDbContext db, CancellationToken cancellationToken)
     {
-        foreach (var campaignId in wholeCampaigns)
+        foreach (var campaignId in _wholeCampaigns)
         {
             await db.ActivityTallies.Where(t => t.CampaignId == campaignId).ExecuteDeleteAsync(cancellationToken);
             var counted = await db.Activities.Where(a => a.CampaignId == campaignId)
@@ -65,7 +65,7 @@ internal sealed class ActivityTallyKeeper
         }
 
         var keys = new HashSet<(int Campaign, int Unit, int Category)>();
-        foreach (var (activity, before) in activities)
+        foreach (var (activity, before) in _activities)
         {
             if (before is { } key)
             {
@@ -78,7 +78,7 @@ internal sealed class ActivityTallyKeeper
             }
         }
 
-        foreach (var (campaign, unit, category) in keys.Where(k => !wholeCampaigns.Contains(k.Campaign)))
+        foreach (var (campaign, unit, category) in keys.Where(k => !_wholeCampaigns.Contains(k.Campaign)))
         {
             var counted = await db.Activities
                 .Where(a => a.CampaignId == campaign && a.OrganisationId == unit && (a.CategoryId ?? ActivityTally.Uncategorised) == category)
