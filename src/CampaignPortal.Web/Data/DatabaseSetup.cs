@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace CampaignPortal.Web.Data;
 
-/// <summary>Registers <see cref="AppDbContext"/> for the configured provider.</summary>
+/// <summary>
+/// Registers <see cref="AppDbContext"/> for the configured provider, pooled: a request takes a context whose services
+/// are already resolved instead of building one (the context holds no state of its own between requests).
+/// </summary>
 public static class DatabaseSetup
 {
     public static IServiceCollection AddPortalDatabase(
@@ -17,7 +20,7 @@ public static class DatabaseSetup
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(options, configuration, environment);
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite, b => b.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
+                services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite, b => b.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
                 break;
             case DatabaseProvider.SqlServer:
                 var sqlServer = configuration.GetConnectionString("SqlServer");
@@ -27,7 +30,7 @@ public static class DatabaseSetup
                         "Database:Provider is SqlServer but ConnectionStrings:SqlServer is empty (see docs/deployment.md).");
                 }
 
-                services.AddDbContext<AppDbContext, SqlServerAppDbContext>(o => o.UseSqlServer(sqlServer, ConfigureSqlServer));
+                services.AddDbContextPool<AppDbContext, SqlServerAppDbContext>(o => o.UseSqlServer(sqlServer, ConfigureSqlServer));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'.");

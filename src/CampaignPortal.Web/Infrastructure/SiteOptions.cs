@@ -21,6 +21,9 @@ public sealed class SiteOptions
     /// <summary>How long anonymous visitors' public pages are served from the output cache; 0 turns it off.</summary>
     public int PublicCacheSeconds { get; set; } = 30;
 
+    /// <summary>How long the public notice list's year and issuer choices are kept in memory; 0 reads them every time.</summary>
+    public int FilterListSeconds { get; set; } = 60;
+
     public string? ContactEmail { get; set; }
 
     public string? Address { get; set; }

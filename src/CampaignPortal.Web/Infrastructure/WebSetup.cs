@@ -145,6 +145,7 @@ public static partial class WebSetup
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = security.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
         services.AddPublicPageCache(configuration);
+        services.AddPublicCompression();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         var dataProtection = services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToDbContext<AppDbContext>();
         if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
@@ -183,6 +184,7 @@ public static partial class WebSetup
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSecurityHeaders();
+        app.UseResponseCompression(); // PublicCompression: static files and anonymous pages without a token
         app.UseStaticFiles();
         app.UseSerilogRequestLogging(o =>
         {
@@ -245,6 +247,7 @@ public static partial class WebSetup
         services.AddSingleton<Features.Users.UserExport>();
         services.AddScoped<Features.Audit.AuditService>();
         services.AddScoped<Features.Notices.NoticeReadService>();
+        services.AddSingleton<Features.Notices.NoticeFilterCache>();
         services.AddScoped<Features.Campaigns.CampaignService>();
         services.AddScoped<Features.Campaigns.NoticeEditService>();
         services.AddScoped<Features.Campaigns.ForwardingService>();

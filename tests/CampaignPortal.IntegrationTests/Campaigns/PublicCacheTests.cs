@@ -14,6 +14,7 @@ public sealed class PublicCacheTests(PublicCacheTests.CachingPortal factory) : I
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Site:PublicCacheSeconds", "30");
+            builder.UseSetting("Site:FilterListSeconds", "60");
         }
     }
 
@@ -40,6 +41,29 @@ public sealed class PublicCacheTests(PublicCacheTests.CachingPortal factory) : I
         var withdrawn = await organiser.PostFormAsync($"/notices/{noticeId}/withdraw", new Dictionary<string, string> { ["reason"] = "测试撤回" }, $"/notices/{noticeId}/withdraw");
         Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
         Assert.Contains("测试撤回", await visitor.GetStringAsync($"/notices/{noticeId}"), StringComparison.Ordinal); // the withdrawal and its reason show at once
+    }
+
+    [Fact]
+    public async Task NoticeListFilters_ReadOnceForEveryone_ReadAgainAfterAPublication()
+    {
+        // Signed in, so never the output cache: what is left is the filter choices' own cache.
+        using var organiser = await factory.SignedInAsync("klmy.organiser@demo.local");
+        async Task<int> CommandsAsync()
+        {
+            await organiser.GetStringAsync("/notices?page=2"); // fills the cache if a publication emptied it
+            factory.Commands.Reset();
+            await organiser.GetStringAsync("/notices");
+            return factory.Commands.Count;
+        }
+
+        var cached = await CommandsAsync();
+        var karamay = await factory.OrganisationIdAsync("克拉玛依市科学技术协会");
+        await PublishedNoticeAsync(organiser, karamay, "关于筛选条件缓存测试的通知", ["County"]);
+        factory.Commands.Reset();
+        var html = await organiser.GetStringAsync("/notices");
+        Assert.Equal(cached + 2, factory.Commands.Count); // the years and the issuers read again at once
+        Assert.Contains($"<option value=\"{karamay}\"", html, StringComparison.Ordinal);
+        Assert.Equal(cached, await CommandsAsync());
     }
 
     [Fact]

@@ -107,6 +107,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logs:File", "false");
         builder.UseSetting("Jobs:Enabled", "false"); // tests run the outbox and reminders themselves
         builder.UseSetting("Site:PublicCacheSeconds", "0"); // query counts are per request; PublicCacheTests turns it on
+        builder.UseSetting("Site:FilterListSeconds", "0"); // likewise the notice list's filter choices
         builder.UseSetting("Security:RequireHttps", "false");
         builder.UseSetting("Security:SignInAttemptsPerMinute", "1000");
         builder.UseSetting("Security:SessionCheckSeconds", "0");

@@ -1,12 +1,14 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using CampaignPortal.IntegrationTests.Infrastructure;
 using CampaignPortal.Web.Domain;
+using CampaignPortal.Web.Features.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace CampaignPortal.IntegrationTests.Reports;
 
 /// <summary>The review queue sends the same few SQL commands with 100 reports as with 10,000.</summary>
-public sealed class ReviewQueueTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public sealed partial class ReviewQueueTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     [Fact]
     public async Task ReviewQueue_QueryCountFlat_From100To10000Reports()
@@ -73,5 +75,18 @@ public sealed class ReviewQueueTests(PortalFactory factory) : IClassFixture<Port
         Assert.Contains("超过 10,000 份", html, StringComparison.Ordinal);
         Assert.Contains("队列测试活动", html, StringComparison.Ordinal);
         Assert.Contains("共 500 页", await reviewer.GetStringAsync("/reviews?page=501"), StringComparison.Ordinal);
+
+        // Hundreds of campaigns: the filter lists the 30 most recent (so the page does not grow with them), plus the
+        // chosen one however old it is, and says where the others are.
+        var filter = CampaignFilter().Match(await reviewer.GetStringAsync($"/reviews?campaign={campaigns[0]}")).Value;
+        Assert.Equal(ReviewService.CampaignOptions + 1, Regex.Count(filter, "<option", RegexOptions.None, TimeSpan.FromSeconds(1)));
+        Assert.Contains($"<option value=\"{campaigns[0]}\" selected=\"selected\">队列测试活动0</option>", filter, StringComparison.Ordinal);
+        Assert.Contains($">队列测试活动{campaigns.Count - 1}</option>", filter, StringComparison.Ordinal);
+        var plain = await reviewer.GetStringAsync("/reviews");
+        Assert.Equal(ReviewService.CampaignOptions, Regex.Count(CampaignFilter().Match(plain).Value, "<option value=\"\\d", RegexOptions.None, TimeSpan.FromSeconds(1)));
+        Assert.Contains("只列出最近 30 项活动", plain, StringComparison.Ordinal);
     }
+
+    [GeneratedRegex("<select id=\"campaign\".*?</select>", RegexOptions.Singleline)]
+    private static partial Regex CampaignFilter();
 }

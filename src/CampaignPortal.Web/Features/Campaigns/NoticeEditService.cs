@@ -24,7 +24,7 @@ public sealed record NoticeAttachmentRow(Guid FileId, string Title, string FileN
 public sealed partial class NoticeEditService(
     AppDbContext db, CurrentUser currentUser, CampaignService campaigns, RichText richText, FileService files,
     AuditLog audit, TimeProvider clock, Notifications.NotificationService notifications, ILogger<NoticeEditService> logger,
-    Microsoft.AspNetCore.OutputCaching.IOutputCacheStore publicPages)
+    Microsoft.AspNetCore.OutputCaching.IOutputCacheStore publicPages, Notices.NoticeFilterCache noticeFilters)
 {
     public async Task<Notice?> FindAsync(int id, CancellationToken cancellationToken)
     {
@@ -131,7 +131,7 @@ public sealed partial class NoticeEditService(
         notice.SetContacts(string.IsNullOrWhiteSpace(input.ContactNames) ? [] :
             [new NoticeContact(input.ContactNames, input.ContactPhones, input.ContactEmail, input.ContactOffice, input.ContactAddress, input.ContactPostcode)]);
         await db.SaveChangesAsync(cancellationToken);
-        await publicPages.EvictNoticesAsync(cancellationToken); // visitors see the change now
+        await EvictPublicAsync(cancellationToken); // visitors see the change now
         await audit.WriteAsync(noticeId is null ? AuditAction.NoticeCreated : AuditAction.NoticeUpdated, nameof(Notice), Id(notice.Id),
             $"{(noticeId is null ? "新建" : "修改")}通知“{notice.Title}”", subjectOrganisationId: campaign.OrganisationId, cancellationToken: cancellationToken);
         LogNotice(logger, noticeId is null ? "created" : "updated", notice.Id);
@@ -169,7 +169,7 @@ public sealed partial class NoticeEditService(
 
         notice.AddAttachment(stored.File!.Id, title);
         await db.SaveChangesAsync(cancellationToken);
-        await publicPages.EvictNoticesAsync(cancellationToken); // visitors see the change now
+        await EvictPublicAsync(cancellationToken); // visitors see the change now
         return CommandResult.Ok(noticeId);
     }
 
@@ -185,7 +185,7 @@ public sealed partial class NoticeEditService(
         var stored = await files.StoreAsync(table, StatisticsTable.FileName(campaign), FileTypes.Documents, campaign.OrganisationId, currentUser.UserId, cancellationToken);
         notice.AddAttachment(stored.File!.Id, $"{campaign.Title}开展情况统计表");
         await db.SaveChangesAsync(cancellationToken);
-        await publicPages.EvictNoticesAsync(cancellationToken); // visitors see the change now
+        await EvictPublicAsync(cancellationToken); // visitors see the change now
         return CommandResult.Ok(noticeId);
     }
 
@@ -198,7 +198,7 @@ public sealed partial class NoticeEditService(
 
         await db.SaveChangesAsync(cancellationToken);
 
-        await publicPages.EvictNoticesAsync(cancellationToken); // visitors see the change now
+        await EvictPublicAsync(cancellationToken); // visitors see the change now
         return CommandResult.Ok(noticeId);
     }
 
@@ -243,7 +243,7 @@ public sealed partial class NoticeEditService(
             $"{publisher.ShortName}发布了通知《{notice.Title}》", $"/notices/{id}", cancellationToken);
         audit.Record(AuditAction.NoticePublished, nameof(Notice), Id(id), $"发布通知“{notice.Title}”", subjectOrganisationId: campaign.OrganisationId);
         await db.SaveChangesAsync(cancellationToken);
-        await publicPages.EvictNoticesAsync(cancellationToken); // visitors see the change now
+        await EvictPublicAsync(cancellationToken); // visitors see the change now
         LogNotice(logger, "published", id);
         return CommandResult.Ok(id);
     }
@@ -314,7 +314,7 @@ public sealed partial class NoticeEditService(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            await publicPages.EvictNoticesAsync(cancellationToken); // visitors see the change now
+            await EvictPublicAsync(cancellationToken); // visitors see the change now
         }
         catch (DbUpdateException)
         {
@@ -340,7 +340,7 @@ public sealed partial class NoticeEditService(
         notice.Withdraw(reason.Length > Schema.LongText ? reason[..Schema.LongText] : reason, clock.GetUtcNow());
         audit.Record(AuditAction.NoticeWithdrawn, nameof(Notice), Id(id), $"撤回通知“{notice.Title}”：{reason}", subjectOrganisationId: (await currentUser.GetOrganisationAsync(cancellationToken)).Id);
         await db.SaveChangesAsync(cancellationToken);
-        await publicPages.EvictNoticesAsync(cancellationToken); // visitors see the change now
+        await EvictPublicAsync(cancellationToken); // visitors see the change now
         LogNotice(logger, "withdrawn", id);
         return CommandResult.Ok(id);
     }
@@ -414,6 +414,13 @@ public sealed partial class NoticeEditService(
     }
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A notice changed: the cached public pages and the list's filter choices go now (on this server).</summary>
+    private async Task EvictPublicAsync(CancellationToken cancellationToken)
+    {
+        noticeFilters.Invalidate();
+        await publicPages.EvictNoticesAsync(cancellationToken);
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notice {NoticeId} {Change}")]
     private static partial void LogNotice(ILogger logger, string change, int noticeId);

@@ -53,7 +53,7 @@ public sealed record NoticePageViewModel(NoticeDocumentView Notice, IReadOnlyLis
 /// everyone; internal ones for the issuers' and addressees' staff; drafts for the owning organisation's organisers.
 /// Everything else is "not found".
 /// </summary>
-public sealed class NoticeReadService(AppDbContext db, CurrentUser currentUser)
+public sealed class NoticeReadService(AppDbContext db, CurrentUser currentUser, NoticeFilterCache filterCache)
 {
     public const int PageSize = 20;
 
@@ -79,11 +79,21 @@ public sealed class NoticeReadService(AppDbContext db, CurrentUser currentUser)
             notices = notices.Where(n => n.Issuers.Any(i => i.OrganisationId == issuer));
         }
 
-        var total = await notices.CountAsync(cancellationToken);
+        var unfiltered = string.IsNullOrWhiteSpace(query.Q) && query.Year is null && query.Issuer is null;
+        var total = unfiltered ? await UnfilteredCount(db, cancellationToken) : await notices.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(query.Page, 1, pageCount);
-        var rows = await WithIssuersAsync(notices.OrderByDescending(n => n.PublicationDate).ThenByDescending(n => n.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize), cancellationToken);
+        var rows = unfiltered
+            ? Grouped(await UnfilteredPage(db, (page - 1) * PageSize).ToListAsync(cancellationToken))
+            : await WithIssuersAsync(notices.OrderByDescending(n => n.PublicationDate).ThenByDescending(n => n.Id)
+                .Skip((page - 1) * PageSize).Take(PageSize), cancellationToken);
+        var filters = await filterCache.GetAsync(FiltersAsync, cancellationToken);
+        return new NoticeListViewModel(query, rows, total, page, pageCount, filters.Years, filters.Issuers);
+    }
+
+    /// <summary>The years and issuers of published public notices (kept by <see cref="NoticeFilterCache"/>).</summary>
+    private async Task<NoticeFilters> FiltersAsync(CancellationToken cancellationToken)
+    {
         var published = db.Notices.AsNoTracking().Where(n => n.IsPublic && n.Status != NoticeStatus.Draft);
         var years = await published.Where(n => n.PublicationDate != null).Select(n => n.PublicationDate!.Value.Year).Distinct()
             .OrderByDescending(y => y).ToListAsync(cancellationToken);
@@ -93,7 +103,7 @@ public sealed class NoticeReadService(AppDbContext db, CurrentUser currentUser)
             .Where(o => issuerIds.Contains(o.Id))
             .OrderBy(o => o.Depth).ThenBy(o => o.Id)
             .Select(o => new IssuerOption(o.Id, o.Name)).ToListAsync(cancellationToken);
-        return new NoticeListViewModel(query, rows, total, page, pageCount, years, issuers);
+        return new NoticeFilters(years, issuers);
     }
 
     public async Task<IReadOnlyList<NoticeListRow>> LatestAsync(int count, CancellationToken cancellationToken) =>
@@ -107,24 +117,69 @@ public sealed class NoticeReadService(AppDbContext db, CurrentUser currentUser)
     /// notice) on their <c>NoticeId</c> index, grouped here. (A collection projection would join a subquery over
     /// every issuer row instead.)
     /// </summary>
-    private static async Task<List<NoticeListRow>> WithIssuersAsync(IQueryable<Notice> page, CancellationToken cancellationToken)
+    private static async Task<List<NoticeListRow>> WithIssuersAsync(IQueryable<Notice> page, CancellationToken cancellationToken) =>
+        Grouped(await page.SelectMany(n => n.Issuers.DefaultIfEmpty(), IssuerRowOf)
+            .OrderByDescending(x => x.PublicationDate).ThenByDescending(x => x.Id).ThenBy(x => x.Order)
+            .ToListAsync(cancellationToken));
+
+    private static readonly System.Linq.Expressions.Expression<Func<Notice, NoticeIssuer?, NoticeIssuerRow>> IssuerRowOf = (n, i) => new NoticeIssuerRow
     {
-        var flat = await page
-            .SelectMany(n => n.Issuers.DefaultIfEmpty(), (n, i) => new
+        Id = n.Id,
+        Title = n.Title,
+        DocumentNumber = n.DocumentNumber,
+        PublicationDate = n.PublicationDate,
+        Kind = n.Kind,
+        Withdrawn = n.Status == NoticeStatus.Withdrawn,
+        Order = (int?)i!.Order,
+        Issuer = i.Organisation!.Name,
+    };
+
+    /// <summary>
+    /// The list without a filter, what nearly every visitor asks for, as compiled queries: EF skips translating the
+    /// LINQ on each request (the same SQL as <see cref="WithIssuersAsync"/>).
+    /// </summary>
+    private static readonly Func<AppDbContext, CancellationToken, Task<int>> UnfilteredCount = EF.CompileAsyncQuery(
+        (AppDbContext db, CancellationToken cancellationToken) => db.Notices.Count(n => n.IsPublic && n.Status != NoticeStatus.Draft && n.AttachedToNoticeId == null));
+
+    private static readonly Func<AppDbContext, int, IAsyncEnumerable<NoticeIssuerRow>> UnfilteredPage = EF.CompileAsyncQuery<AppDbContext, int, NoticeIssuerRow>(
+        (AppDbContext db, int skip) => db.Notices.AsNoTracking()
+            .Where(n => n.IsPublic && n.Status != NoticeStatus.Draft && n.AttachedToNoticeId == null)
+            .OrderByDescending(n => n.PublicationDate).ThenByDescending(n => n.Id).Skip(skip).Take(PageSize)
+            .SelectMany(n => n.Issuers.DefaultIfEmpty(), (n, i) => new NoticeIssuerRow
             {
-                n.Id,
-                n.Title,
-                n.DocumentNumber,
-                n.PublicationDate,
-                n.Kind,
+                Id = n.Id,
+                Title = n.Title,
+                DocumentNumber = n.DocumentNumber,
+                PublicationDate = n.PublicationDate,
+                Kind = n.Kind,
                 Withdrawn = n.Status == NoticeStatus.Withdrawn,
                 Order = (int?)i!.Order,
                 Issuer = i.Organisation!.Name,
             })
-            .OrderByDescending(x => x.PublicationDate).ThenByDescending(x => x.Id).ThenBy(x => x.Order)
-            .ToListAsync(cancellationToken);
-        return [.. flat.GroupBy(x => x.Id).Select(g => new NoticeListRow(g.Key, g.First().Title, g.First().DocumentNumber,
+            .OrderByDescending(x => x.PublicationDate).ThenByDescending(x => x.Id).ThenBy(x => x.Order));
+
+    private static List<NoticeListRow> Grouped(List<NoticeIssuerRow> flat) =>
+        [.. flat.GroupBy(x => x.Id).Select(g => new NoticeListRow(g.Key, g.First().Title, g.First().DocumentNumber,
             [.. g.Where(x => x.Order is not null).Select(x => x.Issuer)], g.First().PublicationDate, g.First().Kind, g.First().Withdrawn))];
+
+    /// <summary>A notice with one of its issuers (member initialisers, so EF can still order by them).</summary>
+    private sealed class NoticeIssuerRow
+    {
+        public int Id { get; init; }
+
+        public string Title { get; init; } = string.Empty;
+
+        public string? DocumentNumber { get; init; }
+
+        public DateOnly? PublicationDate { get; init; }
+
+        public NoticeKind Kind { get; init; }
+
+        public bool Withdrawn { get; init; }
+
+        public int? Order { get; init; }
+
+        public string Issuer { get; init; } = string.Empty;
     }
 
     public async Task<NoticePageViewModel?> PageAsync(int id, CancellationToken cancellationToken)

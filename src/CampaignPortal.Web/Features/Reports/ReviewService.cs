@@ -40,7 +40,11 @@ public sealed record FilterOption(int Id, string Name);
 public sealed record BulkResult(int Id, string Label, int Number, bool Approved, string Message);
 
 public sealed record ReviewQueueViewModel(
-    ReviewQuery Query, IReadOnlyList<ReviewRow> Rows, int Total, int Page, int PageCount, IReadOnlyList<FilterOption> Campaigns, IReadOnlyList<FilterOption> Units);
+    ReviewQuery Query, IReadOnlyList<ReviewRow> Rows, int Total, int Page, int PageCount, IReadOnlyList<FilterOption> Campaigns, IReadOnlyList<FilterOption> Units)
+{
+    /// <summary>The organisation has more campaigns than the filter lists.</summary>
+    public bool MoreCampaigns { get; init; }
+}
 
 public sealed record ParticipantReportRow(
     int OrganisationId, string Unit, int? ReportId, ReportStatus? Status, int VersionNumber, DateTimeOffset? SubmittedAt, bool IsLate,
@@ -59,6 +63,9 @@ public sealed class ReviewService(
 
     /// <summary>The queue counts this many reports at most (500 pages); more shows as "超过 10,000 份".</summary>
     public const int CountCap = 10_000;
+
+    /// <summary>The campaign filter lists this many of the most recent campaigns: a province runs a handful a year.</summary>
+    public const int CampaignOptions = 30;
 
     public async Task<ReviewQueueViewModel> QueueAsync(ReviewQuery query, CancellationToken cancellationToken)
     {
@@ -100,13 +107,19 @@ public sealed class ReviewService(
                 r.LatestVersionNumber, r.SubmittedAt, r.IsLate))
             .ToListAsync(cancellationToken);
 
-        // Filter choices: the organisation's campaigns, and the units that filed to them.
+        // Filter choices: the organisation's most recent campaigns (the chosen one always among them; older ones are
+        // reached from their campaign page), and the units that filed to them.
+        var selected = query.Campaign ?? 0;
         var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.OrganisationId == own && c.Status != CampaignStatus.Draft)
-            .OrderByDescending(c => c.Year).ThenBy(c => c.Id).Select(c => new FilterOption(c.Id, c.Title)).ToListAsync(cancellationToken);
+            .OrderByDescending(c => c.Id == selected).ThenByDescending(c => c.Year).ThenByDescending(c => c.Id)
+            .Select(c => new { c.Id, c.Title, c.Year }).Take(CampaignOptions + 1).ToListAsync(cancellationToken);
+        var moreCampaigns = campaigns.Count > CampaignOptions;
+        var campaignOptions = campaigns.Take(CampaignOptions).OrderByDescending(c => c.Year).ThenBy(c => c.Id)
+            .Select(c => new FilterOption(c.Id, c.Title)).ToList();
         var units = await db.Organisations.AsNoTracking()
             .Where(o => db.Participants.Any(p => p.OrganisationId == o.Id && db.Campaigns.Any(c => c.Id == p.CampaignId && c.OrganisationId == own)))
             .OrderBy(o => o.Path).Select(o => new FilterOption(o.Id, o.Name)).Take(500).ToListAsync(cancellationToken);
-        return new ReviewQueueViewModel(query, rows, total, query.Page, pageCount, campaigns, units);
+        return new ReviewQueueViewModel(query, rows, total, query.Page, pageCount, campaignOptions, units) { MoreCampaigns = moreCampaigns };
     }
 
     private int? _waiting;
