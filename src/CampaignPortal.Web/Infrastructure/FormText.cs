@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
 
 namespace CampaignPortal.Web.Infrastructure;
@@ -115,6 +116,13 @@ public static partial class FormTextMiddleware
 
         if (request.HasFormContentType)
         {
+            // The action's own limits (e.g. 16 MB report sections) apply to this first read of the form, as MVC would
+            // apply them; without this the defaults (4 MB a value) refused what the action allows.
+            if (endpoint.Metadata.GetMetadata<RequestFormLimitsAttribute>() is { } limits && context.Features.Get<IFormFeature>()?.Form is null)
+            {
+                context.Features.Set<IFormFeature>(new FormFeature(request, OptionsOf(limits)));
+            }
+
             IFormCollection form;
             try
             {
@@ -146,6 +154,20 @@ public static partial class FormTextMiddleware
 
         await next(context);
     });
+
+    private static FormOptions OptionsOf(RequestFormLimitsAttribute limits) => new()
+    {
+        BufferBody = limits.BufferBody,
+        MemoryBufferThreshold = limits.MemoryBufferThreshold,
+        BufferBodyLengthLimit = limits.BufferBodyLengthLimit,
+        ValueCountLimit = limits.ValueCountLimit,
+        KeyLengthLimit = limits.KeyLengthLimit,
+        ValueLengthLimit = limits.ValueLengthLimit,
+        MultipartBoundaryLengthLimit = limits.MultipartBoundaryLengthLimit,
+        MultipartHeadersCountLimit = limits.MultipartHeadersCountLimit,
+        MultipartHeadersLengthLimit = limits.MultipartHeadersLengthLimit,
+        MultipartBodyLengthLimit = limits.MultipartBodyLengthLimit,
+    };
 
     private static async Task RefuseAsync(HttpContext context, string where)
     {

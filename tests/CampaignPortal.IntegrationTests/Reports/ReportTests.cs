@@ -547,6 +547,23 @@ public sealed class ReportTests(PortalFactory factory) : IClassFixture<PortalFac
         Assert.Contains("已有单位在这些栏目下填写了报告，不能删除或改名：下一步工作", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    /// <summary>The save accepts values up to 16 MB (more than the framework's default 4 MB); the control-character rule applies to them too.</summary>
+    [Fact]
+    public async Task LongSectionWithAControlCharacter_RefusedAsAShortOneIs()
+    {
+        var campaignId = await CampaignIdAsync(factory);
+        const string unit = "博尔塔拉蒙古自治州科学技术协会";
+        using var filer = await FilerAtAsync(unit);
+        var before = (await ReportAsync(factory, campaignId, unit))?.Version;
+        var fields = Complete(await VersionOnPageAsync(filer, campaignId), new string('a', 5 * 1024 * 1024) + "\u0007");
+
+        var response = await SaveAsync(filer, campaignId, fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("不可见的控制字符", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, (await ReportAsync(factory, campaignId, unit))?.Version);
+    }
+
     [Theory]
     [InlineData(300 * 1024, "内容过长")]
     [InlineData(5 * 1024 * 1024, "内容过长")]
