@@ -20,8 +20,8 @@ public sealed partial class RecusalService(AppDbContext db, CurrentUser user, Se
     public async Task<RecusalFormViewModel?> FormAsync(int roundId, int nominationId, RecusalInput input, CancellationToken cancellationToken)
     {
         var me = UserId;
-        var seat = await db.SelectionRounds.Where(r => r.Id == roundId && r.Kind != RoundKind.Meeting)
-            .SelectMany(r => r.Panel.Where(p => p.Expert!.UserId == me).Select(p => new { r.SelectionId, r.Number, r.Name, r.Kind, p.Expert!.GroupId }))
+        var seat = await db.SelectionRounds.Where(r => r.Id == roundId && r.Kind != RoundKind.Meeting && r.Panel.Any(p => p.Expert!.UserId == me))
+            .Select(r => new { r.SelectionId, r.Number, r.Name, r.Kind, r.Panel.Where(p => p.Expert!.UserId == me).Select(p => p.Expert!).First().GroupId })
             .FirstOrDefaultAsync(cancellationToken);
         if (seat is null)
         {
