@@ -16,7 +16,7 @@ public sealed partial class SelectionRound
     public IReadOnlyList<RoundCriterion> Criteria => _criteria;
 
     public static SelectionRound ScoringRound(
-        int selectionId, int number, string name, RoundKind kind, DateTimeOffset dueAt, CutOff cutOff, bool dropExtremes, IEnumerable<(string Name, int Weight)> criteria,
+        int selectionId, int number, string name, RoundKind kind, bool perGroup, DateTimeOffset dueAt, CutOff cutOff, bool dropExtremes, IEnumerable<(string Name, int Weight)> criteria,
         IEnumerable<(int NominationId, int GroupId)> candidates, IEnumerable<int> expertIds, DateTimeOffset now)
     {
         if (kind is not (RoundKind.Scoring or RoundKind.Ranking))
@@ -31,7 +31,7 @@ public sealed partial class SelectionRound
 
         var round = new SelectionRound(selectionId, number, name, kind, now)
         {
-            PerGroup = false,
+            PerGroup = perGroup,
             DueAt = dueAt,
             CutOffRule = cutOff.Rule,
             CutOffCount = cutOff.Count,

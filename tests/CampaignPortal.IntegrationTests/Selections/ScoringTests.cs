@@ -262,6 +262,48 @@ public sealed class ScoringPagesTests(PortalFactory factory) : IClassFixture<Por
         Assert.Contains("向上级推荐", resultFile, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task OpenScoringRound_BadWeightsThresholdOrNoCriteria_MessagesNextToTheFields_NothingOpened()
+    {
+        var today = ChinaTime.Today(TimeProvider.System);
+        var selection = await CreateSelectionAsync(factory, today, quota: 5, title: "坏输入评分评选");
+        var group = (await GroupIdsAsync(factory, selection))[0];
+        await PassAsync(factory, selection, await NominateAsync(factory, "hami.filer@demo.local", selection, "甲", group));
+        var expert = await ExpertIdAsync(factory, selection, "expert1@demo.local");
+        using var organiser = await factory.SignedInAsync(Organiser);
+        var form = new Dictionary<string, string>
+        {
+            ["Name"] = "初评",
+            ["Kind"] = "Scoring",
+            ["DueDate"] = today.AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Rule"] = "MinimumScore",
+            ["Threshold"] = "十分",
+            ["Criteria[0].Name"] = "创新性",
+            ["Criteria[0].Weight"] = "0",
+            ["Criteria[1].Name"] = "贡献",
+            ["Criteria[1].Weight"] = "abc",
+            ["Criteria[2].Name"] = "",
+            ["Criteria[2].Weight"] = "-5",
+            ["ExpertIds[0]"] = expert.ToString(CultureInfo.InvariantCulture),
+        };
+
+        var response = await organiser.PostFormAsync($"/selections/{selection}/rounds/create", form, $"/selections/{selection}/rounds/create");
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("权重必须大于 0。", page, StringComparison.Ordinal);
+        Assert.Contains("请为第 2 项评分标准填写权重（正整数，如 40）。", page, StringComparison.Ordinal);
+        Assert.Contains("请填写第 3 项评分标准的名称。", page, StringComparison.Ordinal);
+        Assert.Contains("请填写 1 到 10 之间的分数线", page, StringComparison.Ordinal);
+
+        // No criteria at all; a threshold for a ranking round.
+        var empty = new Dictionary<string, string>(form) { ["Criteria[0].Name"] = "", ["Criteria[0].Weight"] = "", ["Criteria[1].Name"] = "", ["Criteria[1].Weight"] = "", ["Criteria[2].Weight"] = "", ["Threshold"] = "7.5" };
+        Assert.Contains("请至少设置一项评分标准", await (await organiser.PostFormAsync($"/selections/{selection}/rounds/create", empty, $"/selections/{selection}/rounds/create")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var ranking = new Dictionary<string, string>(empty) { ["Kind"] = "Ranking" };
+        Assert.Contains("按得分线晋级只适用于网络评分。", await (await organiser.PostFormAsync($"/selections/{selection}/rounds/create", ranking, $"/selections/{selection}/rounds/create")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.SelectionRounds.AnyAsync(r => r.SelectionId == selection)));
+    }
+
     /// <summary>Opens the .xlsx as a zip: no &lt;f&gt; element in any sheet; returns every sheet's and the shared strings' XML.</summary>
     private static async Task<string> AssertNoFormulasAsync(HttpResponseMessage response)
     {

@@ -149,9 +149,9 @@ public sealed class ScoringCutOffTests
     public void ScoringRound_WeightZeroOrNoCriteria_Refused()
     {
         var cutOff = new CutOff(CutOffRule.Top, 1, Measure: CutOffMeasure.Score);
-        Assert.Throws<DomainException>(() => SelectionRound.ScoringRound(1, 1, "初评", RoundKind.Scoring, DateTimeOffset.UtcNow, cutOff, false, [("创新性", 0)], [(1, 1)], [1], DateTimeOffset.UtcNow));
-        Assert.Throws<DomainException>(() => SelectionRound.ScoringRound(1, 1, "初评", RoundKind.Scoring, DateTimeOffset.UtcNow, cutOff, false, [], [(1, 1)], [1], DateTimeOffset.UtcNow));
-        Assert.Throws<DomainException>(() => SelectionRound.ScoringRound(1, 1, "初评", RoundKind.Ranking, DateTimeOffset.UtcNow,
+        Assert.Throws<DomainException>(() => SelectionRound.ScoringRound(1, 1, "初评", RoundKind.Scoring, false, DateTimeOffset.UtcNow, cutOff, false, [("创新性", 0)], [(1, 1)], [1], DateTimeOffset.UtcNow));
+        Assert.Throws<DomainException>(() => SelectionRound.ScoringRound(1, 1, "初评", RoundKind.Scoring, false, DateTimeOffset.UtcNow, cutOff, false, [], [(1, 1)], [1], DateTimeOffset.UtcNow));
+        Assert.Throws<DomainException>(() => SelectionRound.ScoringRound(1, 1, "初评", RoundKind.Ranking, false, DateTimeOffset.UtcNow,
             new CutOff(CutOffRule.MinimumScore, 700), false, [], [(1, 1)], [1], DateTimeOffset.UtcNow));
     }
 
@@ -159,7 +159,7 @@ public sealed class ScoringCutOffTests
     public void ScoringRound_EndScoring_TieAtTheLineWaits_ThenTheOrganiserDecides()
     {
         var now = DateTimeOffset.UtcNow;
-        var round = SelectionRound.ScoringRound(1, 1, "初评", RoundKind.Scoring, now.AddDays(1), new CutOff(CutOffRule.Top, 1, Measure: CutOffMeasure.Score), false,
+        var round = SelectionRound.ScoringRound(1, 1, "初评", RoundKind.Scoring, false, now.AddDays(1), new CutOff(CutOffRule.Top, 1, Measure: CutOffMeasure.Score), false,
             [("创新性", 40)], [(10, 1), (11, 1), (12, 1)], [1], now);
 
         round.EndScoring(new Dictionary<int, int?> { [10] = 833, [11] = 833, [12] = null }, 0, null, now);

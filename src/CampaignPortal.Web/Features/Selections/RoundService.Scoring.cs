@@ -12,7 +12,7 @@ public sealed partial class RoundService
     {
         var count = input.Rule == CutOffRule.MinimumScore ? ScoreMath.ParseHundredths(input.Threshold) ?? 0 : input.Count ?? 0;
         var criteria = input.Criteria.Where(c => !c.IsBlank).Select(c => ((c.Name ?? string.Empty).Trim(), c.ParsedWeight() ?? 0));
-        return SelectionRound.ScoringRound(selectionId, number, input.Name, input.Kind, ChinaTime.EndOfDayUtc(input.DueDate!.Value),
+        return SelectionRound.ScoringRound(selectionId, number, input.Name, input.Kind, input.PerGroup, ChinaTime.EndOfDayUtc(input.DueDate!.Value),
             new CutOff(input.Rule, count, input.Numerator ?? 0, input.Denominator ?? 1, input.Kind.Measure()), input.DropExtremes, criteria, candidates, input.ExpertIds, now);
     }
 
