@@ -154,6 +154,29 @@ public sealed class ScoringServiceTests(ClockedPortalFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task RankingRound_MeanRankCombined_RepeatedRanksRefused_TieLeftToTheOrganiser()
+    {
+        var (selection, a, b, c, e1, e2) = await SetUpAsync("排序测试评选");
+        var round = await OpenScoringRoundAsync(factory, selection, Today.AddDays(3), RoundKind.Ranking, CutOffRule.Top, 1, null, e1, e2);
+
+        var repeated = await ScoreAsync(factory, Expert1, round, new() { [$"rank-{a}"] = "1", [$"rank-{b}"] = "1", [$"rank-{c}"] = "2" });
+        Assert.Contains(repeated.Errors, e => e.Value.Contains("重复", StringComparison.Ordinal));
+
+        // 甲 1 and 2 → 1.50; 乙 2 and 1 → 1.50; 丙 3 and 3 → 3.00: 甲 and 乙 tie for the one place.
+        Assert.True((await ScoreAsync(factory, Expert1, round, new() { [$"rank-{a}"] = "1", [$"rank-{b}"] = "2", [$"rank-{c}"] = "3" })).Succeeded);
+        Assert.True((await ScoreAsync(factory, Expert2, round, new() { [$"rank-{a}"] = "2", [$"rank-{b}"] = "1", [$"rank-{c}"] = "3" })).Succeeded);
+        Assert.True((await AsAsync<RoundService, CommandResult>(factory, Organiser, s => s.EndVotingAsync(round, null, default))).Succeeded);
+
+        var ended = await factory.WithDbAsync(db => db.SelectionRounds.Include(r => r.Candidates).SingleAsync(r => r.Id == round));
+        Assert.Equal(RoundStatus.TiesPending, ended.Status);
+        Assert.Equal([150, 150, 300], ended.Candidates.OrderBy(x => x.NominationId).Select(x => x.Hundredths ?? 0));
+        var tie = Assert.Single(ended.Outcome().Ties);
+        Assert.Equal([a, b], tie.NominationIds.Order());
+        Assert.True((await AsAsync<RoundService, CommandResult>(factory, Organiser, s => s.ResolveTiesAsync(round, new HashSet<int> { b }, false, default))).Succeeded);
+        Assert.Equal([b], await factory.WithDbAsync(db => db.RoundCandidates.Where(x => x.RoundId == round && x.Advances).Select(x => x.NominationId).ToListAsync()));
+    }
+
+    [Fact]
     public async Task ScoringPages_ExpertOfAnotherSelectionOrGroup_NotFound()
     {
         var selection = await CreateSelectionAsync(factory, Today, quota: 5, title: "评分范围测试");
