@@ -65,6 +65,10 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser>, IDataPr
 
     public DbSet<SelectionVote> SelectionVotes => Set<SelectionVote>();
 
+    public DbSet<SelectionScore> SelectionScores => Set<SelectionScore>();
+
+    public DbSet<SelectionRecusal> SelectionRecusals => Set<SelectionRecusal>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<ActivityTally> ActivityTallies => Set<ActivityTally>();

@@ -96,6 +96,7 @@ public enum AuditAction
     VoteChanged,
     RoundClosed,
     SelectionFinished,
+    RecusalDeclared,
 }
 
 public static class AuditActionNames
@@ -154,6 +155,7 @@ public static class AuditActionNames
         AuditAction.VoteChanged => "修改投票",
         AuditAction.RoundClosed => "结束评审轮次",
         AuditAction.SelectionFinished => "确定评选结果",
+        AuditAction.RecusalDeclared => "专家声明回避",
         _ => action.ToString(),
     };
 }

@@ -3,12 +3,15 @@ namespace CampaignPortal.Web.Domain;
 /// <summary>
 /// How a round decides. Vote: each panellist says yes or no to each candidate, the cut-off picks who advances.
 /// Meeting: an offline meeting decided, the organiser records who advances and the minutes. (A scoring round, issue 16,
-/// will be a third kind with scores on <see cref="SelectionVote"/> and its own cut-off.)
+/// Scoring: each panellist scores each candidate 1–10 per criterion; Ranking: each panellist ranks their candidates
+/// (both in SelectionScoring.cs).
 /// </summary>
 public enum RoundKind
 {
     Vote,
     Meeting,
+    Scoring,
+    Ranking,
 }
 
 public enum RoundStatus
@@ -25,7 +28,13 @@ public static class RoundNames
     /// <summary>A due date is the end of a day in China: shown as that day, "24时", not as 00:00 of the next.</summary>
     public static string DueText(this DateTimeOffset due) => Infrastructure.ChinaTime.ToChineseDate(due.AddTicks(-1)) + "24时";
 
-    public static string ToChinese(this RoundKind kind) => kind == RoundKind.Meeting ? "会议评审" : "网络投票";
+    public static string ToChinese(this RoundKind kind) => kind switch
+    {
+        RoundKind.Meeting => "会议评审",
+        RoundKind.Scoring => "网络评分",
+        RoundKind.Ranking => "网络排序",
+        _ => "网络投票",
+    };
 
     public static string ToChinese(this RoundStatus status) => status switch
     {
@@ -40,7 +49,7 @@ public static class RoundNames
 /// Votes are secret until it closes; closing records who advances, the organiser's tie decisions and, when votes are
 /// missing, the reason.
 /// </summary>
-public sealed class SelectionRound
+public sealed partial class SelectionRound
 {
     private readonly List<RoundCandidate> _candidates = [];
     private readonly List<RoundPanellist> _panel = [];
@@ -135,7 +144,7 @@ public sealed class SelectionRound
 
     public IReadOnlyList<RoundPanellist> Panel => _panel;
 
-    public CutOff? CutOff => CutOffRule is { } rule ? new CutOff(rule, CutOffCount, FractionNumerator, FractionDenominator) : null;
+    public CutOff? CutOff => CutOffRule is { } rule ? new CutOff(rule, CutOffCount, FractionNumerator, FractionDenominator, Kind.Measure()) : null;
 
     public bool AcceptsVotes(DateTimeOffset now) => Kind == RoundKind.Vote && Status == RoundStatus.Open && now <= DueAt;
 
@@ -192,7 +201,7 @@ public sealed class SelectionRound
             throw new DomainException("本轮没有晋级规则。");
         }
 
-        return cutOff.Compute([.. _candidates.Select(c => new Tally(c.NominationId, c.GroupId, c.Yes ?? 0))]);
+        return cutOff.Compute([.. _candidates.Select(c => new Tally(c.NominationId, c.GroupId, Kind == RoundKind.Vote ? c.Yes ?? 0 : MeasureOf(c)))]);
     }
 
     /// <summary>
@@ -208,7 +217,7 @@ public sealed class SelectionRound
 
         foreach (var tie in Outcome().Ties.Where(t => !wholeTiesAdvance && t.NominationIds.Count(chosen.Contains) != t.Slots))
         {
-            throw new DomainException($"有 {tie.NominationIds.Count} 人以 {tie.Yes} 票并列，还剩 {tie.Slots} 个名额，请选定 {tie.Slots} 人。");
+            throw new DomainException($"有 {tie.NominationIds.Count} 人以 {CutOff!.LineText(tie.Yes)}并列，还剩 {tie.Slots} 个名额，请选定 {tie.Slots} 人。");
         }
 
         foreach (var candidate in _candidates.Where(c => c.WasTied))
@@ -287,6 +296,11 @@ public sealed class RoundCandidate
     public bool WasTied { get; private set; }
 
     public int? Yes { get; private set; }
+
+    /// <summary>Scoring rounds: the score × 100; ranking rounds: the mean rank × 100 (null: nobody scored or ranked them).</summary>
+    public int? Hundredths { get; private set; }
+
+    public void Score(int? hundredths) => Hundredths = hundredths;
 
     public void Decide(bool advances, bool wasTied, int? yes)
     {

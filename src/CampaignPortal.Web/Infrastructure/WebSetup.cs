@@ -282,6 +282,10 @@ public static partial class WebSetup
         services.AddScoped<Features.Selections.NominationService>();
         services.AddScoped<Features.Selections.VotingService>();
         services.AddScoped<Features.Selections.SelectionReadService>();
+        services.AddScoped<Features.Selections.ScoringService>();
+        services.AddScoped<Features.Selections.RecusalService>();
+        services.AddScoped<Features.Selections.ScoringReadService>();
+        services.AddScoped<Features.Selections.SelectionExport>();
         services.AddHostedService<Features.Exports.ExportWorker>();
         services.AddOptions<Features.Reports.UploadOptions>().BindConfiguration(Features.Reports.UploadOptions.Section);
     }

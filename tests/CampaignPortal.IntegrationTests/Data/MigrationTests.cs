@@ -48,6 +48,9 @@ public sealed partial class MigrationTests
         typeof(CampaignPortal.Web.Domain.SelectionRound),
         typeof(CampaignPortal.Web.Domain.RoundCandidate),
         typeof(CampaignPortal.Web.Domain.RoundPanellist),
+        typeof(CampaignPortal.Web.Domain.RoundCriterion),
+        typeof(CampaignPortal.Web.Domain.SelectionScore),
+        typeof(CampaignPortal.Web.Domain.SelectionRecusal),
         typeof(CampaignPortal.Web.Domain.SelectionVote),
         typeof(CampaignPortal.Web.Domain.NominationFile),
     ];

@@ -63,6 +63,7 @@ public sealed partial class RoundService(AppDbContext db, SelectionService selec
         var now = clock.GetUtcNow();
         var round = input.Kind == RoundKind.Meeting
             ? SelectionRound.MeetingRound(selectionId, number + 1, input.Name, candidates, now)
+            : input.Kind is RoundKind.Scoring or RoundKind.Ranking ? ScoringRound(selectionId, number + 1, input, candidates, now)
             : SelectionRound.VoteRound(selectionId, number + 1, input.Name, input.PerGroup, ChinaTime.EndOfDayUtc(input.DueDate!.Value),
                 new CutOff(input.Rule, input.Count ?? 0, input.Numerator ?? 0, input.Denominator ?? 1), candidates, input.ExpertIds, now);
         db.SelectionRounds.Add(round);
@@ -83,10 +84,12 @@ public sealed partial class RoundService(AppDbContext db, SelectionService selec
         var panel = await db.SelectionExperts.Where(e => round.Panel.Select(p => p.ExpertId).Contains(e.Id))
             .Select(e => new { e.UserId, e.User!.DisplayName, Organisation = e.User.Organisation!.Name, e.GroupId, Group = e.Group != null ? e.Group.Name : null })
             .ToListAsync(cancellationToken);
-        var votes = await db.SelectionVotes.Where(v => v.RoundId == round.Id).GroupBy(v => v.ExpertUserId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        var votes = round.IsScored ? await ScoredCountsAsync(round, cancellationToken) : await db.SelectionVotes.Where(v => v.RoundId == round.Id).GroupBy(v => v.ExpertUserId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        var recused = await RecusedAsync(round, cancellationToken);
         return [.. panel.OrderBy(p => p.DisplayName, StringComparer.Ordinal).Select(p => new PanellistProgress(p.DisplayName, p.Organisation, p.Group,
-            round.Candidates.Count(c => p.GroupId is null || c.GroupId == p.GroupId), votes.GetValueOrDefault(p.UserId)))];
+            round.Candidates.Count(c => (p.GroupId is null || c.GroupId == p.GroupId) && !recused.Contains((p.UserId, c.NominationId))), votes.GetValueOrDefault(p.UserId))
+            { Recused = round.Candidates.Count(c => (p.GroupId is null || c.GroupId == p.GroupId) && recused.Contains((p.UserId, c.NominationId))) })];
     }
 
     public async Task<CommandResult> EndVotingAsync(int roundId, string? reason, CancellationToken cancellationToken)
@@ -97,6 +100,11 @@ public sealed partial class RoundService(AppDbContext db, SelectionService selec
         }
 
         var missing = await MissingVotesAsync(round, cancellationToken);
+        if (round.IsScored)
+        {
+            return await EndScoringAsync(round, missing, reason, cancellationToken);
+        }
+
         if (round.Status == RoundStatus.Open && round.Kind == RoundKind.Vote && missing > 0 && string.IsNullOrWhiteSpace(reason))
         {
             return CommandResult.Invalid("reason", $"还有 {missing} 票未投，结束投票须说明原因（如专家因故未能投票）。");
@@ -152,4 +160,8 @@ public sealed partial class RoundService(AppDbContext db, SelectionService selec
     private static partial void LogRound(ILogger logger, int roundId, int selectionId, string what);
 }
 
-public sealed record PanellistProgress(string Name, string Organisation, string? Group, int Expected, int Voted);
+public sealed record PanellistProgress(string Name, string Organisation, string? Group, int Expected, int Voted)
+{
+    /// <summary>Candidates the expert recused from: not expected, not missing.</summary>
+    public int Recused { get; init; }
+}

@@ -93,6 +93,15 @@ public sealed class RoundInput
     public int? Denominator { get; set; }
 
     public List<int> ExpertIds { get; set; } = [];
+
+    /// <summary>Scoring rounds: drop the highest and lowest expert score when five or more scored.</summary>
+    public bool DropExtremes { get; set; }
+
+    /// <summary>Scoring rounds: 评分标准 (blank rows are ignored).</summary>
+    public List<CriterionInput> Criteria { get; set; } = [];
+
+    /// <summary>Scoring rounds, rule <see cref="CutOffRule.MinimumScore"/>: the lowest score that advances, e.g. "7.5".</summary>
+    public string? Threshold { get; set; }
 }
 
 public sealed class RoundInputValidator : AbstractValidator<RoundInput>
@@ -101,11 +110,11 @@ public sealed class RoundInputValidator : AbstractValidator<RoundInput>
     {
         RuleFor(x => x.Name).NotEmpty().WithMessage("请填写轮次名称，如“初评”。").MaximumLength(Schema.MediumText).WithMessage("轮次名称过长。");
         RuleFor(x => x.Kind).IsInEnum().WithMessage("请选择评审方式。");
-        When(x => x.Kind == RoundKind.Vote, () =>
+        When(x => x.Kind != RoundKind.Meeting, () =>
         {
             RuleFor(x => x.DueDate).NotNull().WithMessage("请填写投票截止日期。");
             RuleFor(x => x.Rule).IsInEnum().WithMessage("请选择晋级规则。");
-            RuleFor(x => x.Count).NotNull().When(x => x.Rule != CutOffRule.FractionPerGroup).WithMessage("请填写人数或票数。")
+            RuleFor(x => x.Count).NotNull().When(x => x.Rule is CutOffRule.Top or CutOffRule.MinimumYes).WithMessage("请填写人数或票数。")
                 .InclusiveBetween(1, 10000).WithMessage("人数或票数应在 1 到 10000 之间。");
             RuleFor(x => x.Numerator).NotNull().When(x => x.Rule == CutOffRule.FractionPerGroup).WithMessage("请填写比例，如 2/5。")
                 .InclusiveBetween(1, 100).WithMessage("比例的分子应在 1 到 100 之间。");
@@ -114,5 +123,6 @@ public sealed class RoundInputValidator : AbstractValidator<RoundInput>
                 .GreaterThanOrEqualTo(x => x.Numerator ?? 0).When(x => x.Rule == CutOffRule.FractionPerGroup).WithMessage("比例不能大于 1。");
             RuleFor(x => x.ExpertIds).NotEmpty().WithMessage("请至少选择一位评审专家。");
         });
+        Include(new ScoringRoundInputRules());
     }
 }

@@ -30,7 +30,7 @@ public sealed class SelectionReadService(AppDbContext db, RoundService rounds)
             })
             .ToListAsync(cancellationToken);
         var list = roundRows.Select(r => new RoundRow(r.Id, r.Number, r.Name, r.Kind, r.Status, r.DueAt,
-            r.CutOffRule is { } rule ? new CutOff(rule, r.CutOffCount, r.FractionNumerator, r.FractionDenominator).Describe() : null, r.Candidates, r.Advancing)).ToList();
+            r.CutOffRule is { } rule ? new CutOff(rule, r.CutOffCount, r.FractionNumerator, r.FractionDenominator, r.Kind.Measure()).Describe() : null, r.Candidates, r.Advancing)).ToList();
         var finalists = new List<NominationRow>();
         if (list.LastOrDefault() is { Status: RoundStatus.Closed } last)
         {

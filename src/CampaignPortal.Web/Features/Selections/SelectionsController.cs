@@ -167,12 +167,14 @@ public sealed class SelectionsController(
     }
 
     [HttpGet("/selection-rounds/{id:int}")]
-    public async Task<IActionResult> Round(int id) =>
-        await rounds.OwnAsync(id, HttpContext.RequestAborted) is { } r ? View(RoundView, await read.RoundAsync(r, HttpContext.RequestAborted)) : NotFound();
+    public async Task<IActionResult> Round(int id, [FromServices] ScoringReadService scoring) =>
+        await rounds.OwnAsync(id, HttpContext.RequestAborted) is not { } r ? NotFound()
+        : r.IsScored ? View("~/Features/Selections/Views/ScoreRound.cshtml", await scoring.RoundAsync(r, HttpContext.RequestAborted))
+        : View(RoundView, await read.RoundAsync(r, HttpContext.RequestAborted));
 
     [HttpPost("/selection-rounds/{id:int}/end")]
     public Task<IActionResult> EndVoting(int id, string? reason) =>
-        RoundDone(id, rounds.EndVotingAsync(id, reason, HttpContext.RequestAborted), "投票已结束，票数已统计。");
+        RoundDone(id, rounds.EndVotingAsync(id, reason, HttpContext.RequestAborted), "本轮评审已结束，结果已统计。");
 
     [HttpPost("/selection-rounds/{id:int}/ties")]
     public Task<IActionResult> ResolveTies(int id, List<int> chosen, bool wholeTies) =>
@@ -207,6 +209,6 @@ public sealed class SelectionsController(
         var candidates = overview.Rounds.Count > 0 ? overview.Rounds[^1].Advancing : overview.Nominations.Count(n => n.Status == Domain.NominationStatus.Eligible);
         var experts = overview.Experts;
         return new RoundFormViewModel(id, s.Title, overview.Rounds.Count + 1, candidates, s.Groups.Count > 1, experts,
-            input ?? new RoundInput { Name = overview.Rounds.Count == 0 ? "初评" : "复评", ExpertIds = [.. experts.Select(e => e.Id)], Numerator = 2, Denominator = 5 });
+            input ?? new RoundInput { Name = overview.Rounds.Count == 0 ? "初评" : "复评", ExpertIds = [.. experts.Select(e => e.Id)], Numerator = 2, Denominator = 5, Criteria = ScoringDefaults.Criteria() });
     }
 }

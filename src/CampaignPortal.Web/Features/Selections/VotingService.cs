@@ -19,10 +19,11 @@ public sealed partial class VotingService(AppDbContext db, CurrentUser user, Aud
     {
         var me = UserId;
         return await db.SelectionRounds.AsNoTracking()
-            .Where(r => r.Kind == RoundKind.Vote && r.Panel.Any(p => p.Expert!.UserId == me))
+            .Where(r => r.Kind != RoundKind.Meeting && r.Panel.Any(p => p.Expert!.UserId == me))
             .OrderBy(r => r.Status).ThenBy(r => r.DueAt)
             .Select(r => new ExpertRoundRow(r.Id, db.Selections.Where(s => s.Id == r.SelectionId).Select(s => s.Title).Single(), r.Number, r.Name, r.Status, r.DueAt,
-                db.SelectionVotes.Count(v => v.RoundId == r.Id && v.ExpertUserId == me)))
+                db.SelectionVotes.Count(v => v.RoundId == r.Id && v.ExpertUserId == me)
+                + db.SelectionScores.Where(v => v.RoundId == r.Id && v.ExpertUserId == me).Select(v => v.NominationId).Distinct().Count(), r.Kind))
             .ToListAsync(cancellationToken);
     }
 
@@ -50,7 +51,8 @@ public sealed partial class VotingService(AppDbContext db, CurrentUser user, Aud
         }
 
         var me = UserId;
-        var mine = round.Candidates.Where(c => groupId is null || c.GroupId == groupId).Select(c => c.NominationId).ToList();
+        var recused = await RecusedAsync(round.SelectionId, cancellationToken);
+        var mine = round.Candidates.Where(c => (groupId is null || c.GroupId == groupId) && !recused.Contains(c.NominationId)).Select(c => c.NominationId).ToList();
         var votes = await db.SelectionVotes.Where(v => v.RoundId == roundId && v.ExpertUserId == me).ToDictionaryAsync(v => v.NominationId, v => v.Yes, cancellationToken);
         var candidates = await db.Nominations.AsNoTracking().Where(n => mine.Contains(n.Id))
             .OrderBy(n => n.Group!.Order).ThenBy(n => n.Name)
@@ -75,7 +77,8 @@ public sealed partial class VotingService(AppDbContext db, CurrentUser user, Aud
             throw new DomainException(round.Status == RoundStatus.Open ? "投票已截止，不能再投票或改票。" : "本轮投票已经结束。");
         }
 
-        var mine = round.Candidates.Where(c => groupId is null || c.GroupId == groupId).Select(c => c.NominationId).ToHashSet();
+        var recused = await RecusedAsync(round.SelectionId, cancellationToken);
+        var mine = round.Candidates.Where(c => (groupId is null || c.GroupId == groupId) && !recused.Contains(c.NominationId)).Select(c => c.NominationId).ToHashSet();
         if (ballot.Count == 0)
         {
             return CommandResult.Invalid("ballot", "请对候选人表示赞成或不赞成后再保存。");
@@ -110,11 +113,18 @@ public sealed partial class VotingService(AppDbContext db, CurrentUser user, Aud
         return CommandResult.Ok(roundId);
     }
 
+    /// <summary>The candidates of the selection the current expert recused from (回避): hidden from them in every round.</summary>
+    public async Task<HashSet<int>> RecusedAsync(int selectionId, CancellationToken cancellationToken)
+    {
+        var me = UserId;
+        return [.. await db.SelectionRecusals.Where(r => r.SelectionId == selectionId && r.ExpertUserId == me).Select(r => r.NominationId).ToListAsync(cancellationToken)];
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Votes on {Count} candidates saved in round {RoundId}")]
     private static partial void LogVoted(ILogger logger, int roundId, int count);
 }
 
-public sealed record ExpertRoundRow(int Id, string Selection, int Number, string Name, RoundStatus Status, DateTimeOffset? DueAt, int Voted);
+public sealed record ExpertRoundRow(int Id, string Selection, int Number, string Name, RoundStatus Status, DateTimeOffset? DueAt, int Voted, RoundKind Kind);
 
 public sealed record BallotCandidate(int Id, string Name, Gender Gender, int BirthYear, string Organisation, string? Title, string Group, string NominatedBy, string? Achievements);
 

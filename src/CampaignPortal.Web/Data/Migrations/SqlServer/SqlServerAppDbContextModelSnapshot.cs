@@ -1614,6 +1614,9 @@ namespace CampaignPortal.Web.Data.Migrations.SqlServer
                     b.Property<int>("GroupId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("Hundredths")
+                        .HasColumnType("int");
+
                     b.Property<int>("NominationId")
                         .HasColumnType("int");
 
@@ -1634,6 +1637,36 @@ namespace CampaignPortal.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("RoundCandidates");
+                });
+
+            modelBuilder.Entity("CampaignPortal.Web.Domain.RoundCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "Order")
+                        .IsUnique();
+
+                    b.ToTable("RoundCriteria", (string)null);
                 });
 
             modelBuilder.Entity("CampaignPortal.Web.Domain.RoundPanellist", b =>
@@ -1771,6 +1804,48 @@ namespace CampaignPortal.Web.Data.Migrations.SqlServer
                     b.ToTable("SelectionGroup");
                 });
 
+            modelBuilder.Entity("CampaignPortal.Web.Domain.SelectionRecusal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("DeclaredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ExpertUserId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("NominationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("SelectionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertUserId");
+
+                    b.HasIndex("NominationId");
+
+                    b.HasIndex("SelectionId", "ExpertUserId", "NominationId")
+                        .IsUnique();
+
+                    b.ToTable("SelectionRecusals");
+                });
+
             modelBuilder.Entity("CampaignPortal.Web.Domain.SelectionRound", b =>
                 {
                     b.Property<int>("Id")
@@ -1791,6 +1866,9 @@ namespace CampaignPortal.Web.Data.Migrations.SqlServer
                     b.Property<string>("CutOffRule")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<bool>("DropExtremes")
+                        .HasColumnType("bit");
 
                     b.Property<DateTimeOffset?>("DueAt")
                         .HasColumnType("datetimeoffset");
@@ -1844,6 +1922,54 @@ namespace CampaignPortal.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("SelectionRounds");
+                });
+
+            modelBuilder.Entity("CampaignPortal.Web.Domain.SelectionScore", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CastAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Changes")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("CriterionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ExpertUserId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("NominationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CriterionId");
+
+                    b.HasIndex("ExpertUserId");
+
+                    b.HasIndex("NominationId");
+
+                    b.HasIndex("RoundId", "ExpertUserId", "NominationId", "CriterionId")
+                        .IsUnique()
+                        .HasFilter("[CriterionId] IS NOT NULL");
+
+                    b.ToTable("SelectionScores");
                 });
 
             modelBuilder.Entity("CampaignPortal.Web.Domain.SelectionVote", b =>
@@ -2869,6 +2995,15 @@ namespace CampaignPortal.Web.Data.Migrations.SqlServer
                     b.Navigation("Nomination");
                 });
 
+            modelBuilder.Entity("CampaignPortal.Web.Domain.RoundCriterion", b =>
+                {
+                    b.HasOne("CampaignPortal.Web.Domain.SelectionRound", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CampaignPortal.Web.Domain.RoundPanellist", b =>
                 {
                     b.HasOne("CampaignPortal.Web.Domain.SelectionExpert", "Expert")
@@ -2934,6 +3069,27 @@ namespace CampaignPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CampaignPortal.Web.Domain.SelectionRecusal", b =>
+                {
+                    b.HasOne("CampaignPortal.Web.Domain.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CampaignPortal.Web.Domain.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CampaignPortal.Web.Domain.Selection", null)
+                        .WithMany()
+                        .HasForeignKey("SelectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CampaignPortal.Web.Domain.SelectionRound", b =>
                 {
                     b.HasOne("CampaignPortal.Web.Domain.StoredFile", "MinutesFile")
@@ -2948,6 +3104,32 @@ namespace CampaignPortal.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("MinutesFile");
+                });
+
+            modelBuilder.Entity("CampaignPortal.Web.Domain.SelectionScore", b =>
+                {
+                    b.HasOne("CampaignPortal.Web.Domain.RoundCriterion", null)
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CampaignPortal.Web.Domain.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CampaignPortal.Web.Domain.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CampaignPortal.Web.Domain.SelectionRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CampaignPortal.Web.Domain.SelectionVote", b =>
@@ -3334,6 +3516,8 @@ namespace CampaignPortal.Web.Data.Migrations.SqlServer
             modelBuilder.Entity("CampaignPortal.Web.Domain.SelectionRound", b =>
                 {
                     b.Navigation("Candidates");
+
+                    b.Navigation("Criteria");
 
                     b.Navigation("Panel");
                 });

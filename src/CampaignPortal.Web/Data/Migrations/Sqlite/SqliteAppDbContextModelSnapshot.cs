@@ -1552,6 +1552,9 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                     b.Property<int>("GroupId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Hundredths")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("NominationId")
                         .HasColumnType("INTEGER");
 
@@ -1572,6 +1575,34 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("RoundCandidates");
+                });
+
+            modelBuilder.Entity("CampaignPortal.Web.Domain.RoundCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "Order")
+                        .IsUnique();
+
+                    b.ToTable("RoundCriteria", (string)null);
                 });
 
             modelBuilder.Entity("CampaignPortal.Web.Domain.RoundPanellist", b =>
@@ -1701,6 +1732,46 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("SelectionGroup");
                 });
 
+            modelBuilder.Entity("CampaignPortal.Web.Domain.SelectionRecusal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeclaredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExpertUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NominationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SelectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertUserId");
+
+                    b.HasIndex("NominationId");
+
+                    b.HasIndex("SelectionId", "ExpertUserId", "NominationId")
+                        .IsUnique();
+
+                    b.ToTable("SelectionRecusals");
+                });
+
             modelBuilder.Entity("CampaignPortal.Web.Domain.SelectionRound", b =>
                 {
                     b.Property<int>("Id")
@@ -1719,6 +1790,9 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                     b.Property<string>("CutOffRule")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("DropExtremes")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
@@ -1772,6 +1846,51 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SelectionRounds");
+                });
+
+            modelBuilder.Entity("CampaignPortal.Web.Domain.SelectionScore", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CastAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Changes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CriterionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExpertUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NominationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CriterionId");
+
+                    b.HasIndex("ExpertUserId");
+
+                    b.HasIndex("NominationId");
+
+                    b.HasIndex("RoundId", "ExpertUserId", "NominationId", "CriterionId")
+                        .IsUnique();
+
+                    b.ToTable("SelectionScores");
                 });
 
             modelBuilder.Entity("CampaignPortal.Web.Domain.SelectionVote", b =>
@@ -2776,6 +2895,15 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Nomination");
                 });
 
+            modelBuilder.Entity("CampaignPortal.Web.Domain.RoundCriterion", b =>
+                {
+                    b.HasOne("CampaignPortal.Web.Domain.SelectionRound", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CampaignPortal.Web.Domain.RoundPanellist", b =>
                 {
                     b.HasOne("CampaignPortal.Web.Domain.SelectionExpert", "Expert")
@@ -2841,6 +2969,27 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CampaignPortal.Web.Domain.SelectionRecusal", b =>
+                {
+                    b.HasOne("CampaignPortal.Web.Domain.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CampaignPortal.Web.Domain.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CampaignPortal.Web.Domain.Selection", null)
+                        .WithMany()
+                        .HasForeignKey("SelectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CampaignPortal.Web.Domain.SelectionRound", b =>
                 {
                     b.HasOne("CampaignPortal.Web.Domain.StoredFile", "MinutesFile")
@@ -2855,6 +3004,32 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("MinutesFile");
+                });
+
+            modelBuilder.Entity("CampaignPortal.Web.Domain.SelectionScore", b =>
+                {
+                    b.HasOne("CampaignPortal.Web.Domain.RoundCriterion", null)
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CampaignPortal.Web.Domain.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CampaignPortal.Web.Domain.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CampaignPortal.Web.Domain.SelectionRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CampaignPortal.Web.Domain.SelectionVote", b =>
@@ -3233,6 +3408,8 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("CampaignPortal.Web.Domain.SelectionRound", b =>
                 {
                     b.Navigation("Candidates");
+
+                    b.Navigation("Criteria");
 
                     b.Navigation("Panel");
                 });
