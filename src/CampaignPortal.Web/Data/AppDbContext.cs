@@ -65,6 +65,12 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser>, IDataPr
 
     public DbSet<SelectionVote> SelectionVotes => Set<SelectionVote>();
 
+    public DbSet<Announcement> Announcements => Set<Announcement>();
+
+    public DbSet<AnnouncementEntry> AnnouncementEntries => Set<AnnouncementEntry>();
+
+    public DbSet<Objection> Objections => Set<Objection>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<ActivityTally> ActivityTallies => Set<ActivityTally>();

@@ -96,6 +96,12 @@ public enum AuditAction
     VoteChanged,
     RoundClosed,
     SelectionFinished,
+    AnnouncementPublished,
+    ObjectionReceived,
+    ObjectionHandled,
+    AnnouncementEntryUpdated,
+    SelectionFinalised,
+    SelectionResultPublished,
 }
 
 public static class AuditActionNames
@@ -154,6 +160,12 @@ public static class AuditActionNames
         AuditAction.VoteChanged => "修改投票",
         AuditAction.RoundClosed => "结束评审轮次",
         AuditAction.SelectionFinished => "确定评选结果",
+        AuditAction.AnnouncementPublished => "发布评选公示",
+        AuditAction.ObjectionReceived => "收到公示异议",
+        AuditAction.ObjectionHandled => "处理公示异议",
+        AuditAction.AnnouncementEntryUpdated => "修改公示人选事迹或照片",
+        AuditAction.SelectionFinalised => "确定最终评选结果",
+        AuditAction.SelectionResultPublished => "公布评选结果",
         _ => action.ToString(),
     };
 }
