@@ -109,6 +109,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Site:PublicCacheSeconds", "0"); // query counts are per request; PublicCacheTests turns it on
         builder.UseSetting("Security:RequireHttps", "false");
         builder.UseSetting("Security:SignInAttemptsPerMinute", "1000");
+        builder.UseSetting("Security:ObjectionsPerHour", "1000");
         builder.UseSetting("Security:SessionCheckSeconds", "0");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.ConfigureServices(services =>
