@@ -18,7 +18,7 @@ internal sealed class AnnouncementConfiguration :
         builder.Property(a => a.ContactName).HasMaxLength(Schema.PersonName).IsRequired();
         builder.Property(a => a.ContactPhone).HasMaxLength(Schema.ShortText).IsRequired();
         builder.Ignore(a => a.PeriodText);
-        builder.HasOne<Selection>().WithMany().HasForeignKey(a => a.SelectionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Selection>().WithMany().HasForeignKey(a => a.SelectionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Entries).WithOne().HasForeignKey(e => e.AnnouncementId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.Entries).UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -48,7 +48,7 @@ internal sealed class AnnouncementConfiguration :
         builder.Property(o => o.Grounds).HasMaxLength(Schema.Description).IsRequired();
         builder.Property(o => o.Handling).HasMaxLength(Schema.Description);
         builder.Property(o => o.HandledBy).HasMaxLength(Schema.Email);
-        builder.HasOne<Announcement>().WithMany().HasForeignKey(o => o.AnnouncementId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Announcement>().WithMany().HasForeignKey(o => o.AnnouncementId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(o => o.Nomination).WithMany().HasForeignKey(o => o.NominationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(o => o.File).WithMany().HasForeignKey(o => o.FileId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(o => o.Reference).IsUnique();

@@ -2550,7 +2550,7 @@ namespace CampaignPortal.Web.Data.Migrations.SqlServer
                     b.HasOne("CampaignPortal.Web.Domain.Selection", null)
                         .WithMany()
                         .HasForeignKey("SelectionId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2804,7 +2804,7 @@ namespace CampaignPortal.Web.Data.Migrations.SqlServer
                     b.HasOne("CampaignPortal.Web.Domain.Announcement", null)
                         .WithMany()
                         .HasForeignKey("AnnouncementId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("CampaignPortal.Web.Domain.StoredFile", "File")

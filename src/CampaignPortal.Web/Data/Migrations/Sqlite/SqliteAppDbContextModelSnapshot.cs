@@ -2459,7 +2459,7 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                     b.HasOne("CampaignPortal.Web.Domain.Selection", null)
                         .WithMany()
                         .HasForeignKey("SelectionId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2713,7 +2713,7 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                     b.HasOne("CampaignPortal.Web.Domain.Announcement", null)
                         .WithMany()
                         .HasForeignKey("AnnouncementId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("CampaignPortal.Web.Domain.StoredFile", "File")

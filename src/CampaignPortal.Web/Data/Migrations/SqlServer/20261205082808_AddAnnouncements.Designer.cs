@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CampaignPortal.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261205072946_AddAnnouncements")]
+    [Migration("20261205082808_AddAnnouncements")]
     partial class AddAnnouncements
     {
         /// <inheritdoc />
@@ -2553,7 +2553,7 @@ namespace CampaignPortal.Web.Data.Migrations.SqlServer
                     b.HasOne("CampaignPortal.Web.Domain.Selection", null)
                         .WithMany()
                         .HasForeignKey("SelectionId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2807,7 +2807,7 @@ namespace CampaignPortal.Web.Data.Migrations.SqlServer
                     b.HasOne("CampaignPortal.Web.Domain.Announcement", null)
                         .WithMany()
                         .HasForeignKey("AnnouncementId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("CampaignPortal.Web.Domain.StoredFile", "File")

@@ -46,7 +46,7 @@ namespace CampaignPortal.Web.Data.Migrations.SqlServer
                         column: x => x.SelectionId,
                         principalTable: "Selections",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -114,7 +114,7 @@ namespace CampaignPortal.Web.Data.Migrations.SqlServer
                         column: x => x.AnnouncementId,
                         principalTable: "Announcements",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Objections_Nominations_NominationId",
                         column: x => x.NominationId,

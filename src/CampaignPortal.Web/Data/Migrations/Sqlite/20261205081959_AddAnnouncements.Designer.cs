@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CampaignPortal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261205072619_AddAnnouncements")]
+    [Migration("20261205081959_AddAnnouncements")]
     partial class AddAnnouncements
     {
         /// <inheritdoc />
@@ -2462,7 +2462,7 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                     b.HasOne("CampaignPortal.Web.Domain.Selection", null)
                         .WithMany()
                         .HasForeignKey("SelectionId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2716,7 +2716,7 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
                     b.HasOne("CampaignPortal.Web.Domain.Announcement", null)
                         .WithMany()
                         .HasForeignKey("AnnouncementId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("CampaignPortal.Web.Domain.StoredFile", "File")
