@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CampaignPortal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261205081959_AddAnnouncements")]
+    [Migration("20261205083825_AddAnnouncements")]
     partial class AddAnnouncements
     {
         /// <inheritdoc />

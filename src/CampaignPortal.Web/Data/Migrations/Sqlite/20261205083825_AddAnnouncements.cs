@@ -12,28 +12,6 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "ActivityTallies",
-                columns: table => new
-                {
-                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CategoryKey = table.Column<int>(type: "INTEGER", nullable: false),
-                    Count = table.Column<int>(type: "INTEGER", nullable: false),
-                    Held = table.Column<int>(type: "INTEGER", nullable: false),
-                    HeldParticipants = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ActivityTallies", x => new { x.CampaignId, x.OrganisationId, x.CategoryKey });
-                    table.ForeignKey(
-                        name: "FK_ActivityTallies_Campaigns_CampaignId",
-                        column: x => x.CampaignId,
-                        principalTable: "Campaigns",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "Announcements",
                 columns: table => new
                 {
@@ -208,9 +186,6 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "ActivityTallies");
-
             migrationBuilder.DropTable(
                 name: "AnnouncementEntries");
 
