@@ -69,6 +69,12 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser>, IDataPr
 
     public DbSet<SelectionRecusal> SelectionRecusals => Set<SelectionRecusal>();
 
+    public DbSet<Announcement> Announcements => Set<Announcement>();
+
+    public DbSet<AnnouncementEntry> AnnouncementEntries => Set<AnnouncementEntry>();
+
+    public DbSet<Objection> Objections => Set<Objection>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<ActivityTally> ActivityTallies => Set<ActivityTally>();

@@ -97,6 +97,12 @@ public enum AuditAction
     RoundClosed,
     SelectionFinished,
     RecusalDeclared,
+    AnnouncementPublished,
+    ObjectionReceived,
+    ObjectionHandled,
+    AnnouncementEntryUpdated,
+    SelectionFinalised,
+    SelectionResultPublished,
 }
 
 public static class AuditActionNames
@@ -156,6 +162,12 @@ public static class AuditActionNames
         AuditAction.RoundClosed => "结束评审轮次",
         AuditAction.SelectionFinished => "确定评选结果",
         AuditAction.RecusalDeclared => "专家声明回避",
+        AuditAction.AnnouncementPublished => "发布评选公示",
+        AuditAction.ObjectionReceived => "收到公示异议",
+        AuditAction.ObjectionHandled => "处理公示异议",
+        AuditAction.AnnouncementEntryUpdated => "修改公示人选事迹或照片",
+        AuditAction.SelectionFinalised => "确定最终评选结果",
+        AuditAction.SelectionResultPublished => "公布评选结果",
         _ => action.ToString(),
     };
 }

@@ -52,6 +52,9 @@ public sealed class SecurityOptions
     /// <summary>Sign-in attempts allowed per client address and minute (on top of the per-account lockout).</summary>
     public int SignInAttemptsPerMinute { get; set; } = 20;
 
+    /// <summary>公示 objections accepted per client address and hour (anonymous form).</summary>
+    public int ObjectionsPerHour { get; set; } = 5;
+
     public static SecurityOptions From(IConfiguration configuration, IHostEnvironment environment)
     {
         var options = new SecurityOptions { RequireHttps = !environment.IsDevelopment() };

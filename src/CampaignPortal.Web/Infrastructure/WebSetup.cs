@@ -26,6 +26,7 @@ public static partial class WebSetup
 {
     public const string ApplicationName = "CampaignPortal";
     public const string SignInRateLimit = "sign-in";
+    public const string ObjectionRateLimit = "objection";
     public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en-US")];
 
     public static IServiceCollection AddPortalIdentity(this IServiceCollection services, SecurityOptions security)
@@ -143,6 +144,11 @@ public static partial class WebSetup
             o.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? string.Empty,
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = security.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+
+            // 公示 objections come from anonymous visitors: a few an hour per address (a 429 shows "操作过于频繁").
+            o.AddPolicy(ObjectionRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? string.Empty,
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = security.ObjectionsPerHour, Window = TimeSpan.FromHours(1) }));
         });
         services.AddPublicPageCache(configuration);
         services.AddPublicCompression();
@@ -286,6 +292,9 @@ public static partial class WebSetup
         services.AddScoped<Features.Selections.RecusalService>();
         services.AddScoped<Features.Selections.ScoringReadService>();
         services.AddScoped<Features.Selections.SelectionExport>();
+        services.AddScoped<Features.Selections.AnnouncementService>();
+        services.AddScoped<Features.Selections.ObjectionService>();
+        services.AddScoped<Features.Selections.AnnouncementReadService>();
         services.AddHostedService<Features.Exports.ExportWorker>();
         services.AddOptions<Features.Reports.UploadOptions>().BindConfiguration(Features.Reports.UploadOptions.Section);
     }

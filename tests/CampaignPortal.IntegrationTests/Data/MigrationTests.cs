@@ -25,6 +25,7 @@ public sealed partial class MigrationTests
         typeof(CampaignPortal.Web.Domain.Indicator),
         typeof(CampaignPortal.Web.Domain.Participant),
         typeof(CampaignPortal.Web.Domain.NoticeIssuer),
+        typeof(CampaignPortal.Web.Domain.AnnouncementEntry),
         typeof(CampaignPortal.Web.Domain.NoticeAddressee),
         typeof(CampaignPortal.Web.Domain.NoticeBasis),
         typeof(CampaignPortal.Web.Domain.NoticeContact),

@@ -110,6 +110,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Site:FilterListSeconds", "0"); // likewise the notice list's filter choices
         builder.UseSetting("Security:RequireHttps", "false");
         builder.UseSetting("Security:SignInAttemptsPerMinute", "1000");
+        builder.UseSetting("Security:ObjectionsPerHour", "1000");
         builder.UseSetting("Security:SessionCheckSeconds", "0");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.ConfigureServices(services =>

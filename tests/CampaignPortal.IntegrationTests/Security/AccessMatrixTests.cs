@@ -144,6 +144,7 @@ public sealed partial class AccessMatrixTests(AccessMatrixTests.Fixture fixture)
         {
             _ when route.StartsWith("/activities/", StringComparison.Ordinal) => "A",
             _ when route.StartsWith("/selections/", StringComparison.Ordinal) => "SEL",
+            _ when route.StartsWith("/gongshi/", StringComparison.Ordinal) || route.StartsWith("/selection-results/", StringComparison.Ordinal) => "SEL",
             _ when route.StartsWith("/selection-rounds/", StringComparison.Ordinal) => "RND",
             _ when route.StartsWith("/nominations/", StringComparison.Ordinal) => "NOM",
             _ when route.StartsWith("/campaigns/", StringComparison.Ordinal) || route.StartsWith("/api/campaigns/", StringComparison.Ordinal) => "C",
@@ -164,6 +165,7 @@ public sealed partial class AccessMatrixTests(AccessMatrixTests.Fixture fixture)
             "fileId" => Id(owner switch { "A" => "AF", "N" => "NF", _ => "RF" }),
             "mediaId" => Id("AM"),
             "nominationId" => Id("NOM"),
+            "entryId" or "objectionId" => "0",
             "order" => "0",
             "number" => "1",
             "organisationId" when route.StartsWith("/notices/", StringComparison.Ordinal) => Id("HAMI"),

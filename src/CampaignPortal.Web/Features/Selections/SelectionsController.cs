@@ -134,7 +134,7 @@ public sealed class SelectionsController(
             return NotFound();
         }
 
-        TempData[StatusMessage.Key] = result.Succeeded ? "评选结果已确定。" : result.Errors[0].Value;
+        TempData[StatusMessage.Key] = result.Succeeded ? "拟当选名单已确定。请发布公示，公示期满并处理异议后再确定最终结果。" : result.Errors[0].Value;
         return Redirect($"/selections/{id}#result");
     }
 
