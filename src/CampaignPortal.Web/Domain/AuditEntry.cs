@@ -96,6 +96,8 @@ public enum AuditAction
     VoteChanged,
     RoundClosed,
     SelectionFinished,
+    SelectionGroupRemoved,
+    RoundUpdated,
 }
 
 public static class AuditActionNames
@@ -154,6 +156,8 @@ public static class AuditActionNames
         AuditAction.VoteChanged => "修改投票",
         AuditAction.RoundClosed => "结束评审轮次",
         AuditAction.SelectionFinished => "确定评选结果",
+        AuditAction.SelectionGroupRemoved => "删除学科组",
+        AuditAction.RoundUpdated => "修改评审轮次",
         _ => action.ToString(),
     };
 }

@@ -142,7 +142,7 @@ public sealed partial class RoundService(AppDbContext db, SelectionService selec
         }
 
         round.RecordMeeting(advancing, note, minutesFileId, clock.GetUtcNow());
-        audit.Record(AuditAction.RoundClosed, nameof(SelectionRound), roundId.ToString(CultureInfo.InvariantCulture), $"第{round.Number}轮“{round.Name}”会议结果：{advancing.Count} 人入选");
+        audit.Record(AuditAction.RoundClosed, nameof(SelectionRound), roundId.ToString(CultureInfo.InvariantCulture), $"第{round.Number}轮“{round.Name}”会议结果：{advancing.Count} 人入选{(minutesFileId is null ? string.Empty : "，附会议纪要")}");
         await db.SaveChangesAsync(cancellationToken);
         LogRound(logger, roundId, round.SelectionId, "meeting recorded");
         return CommandResult.Ok(roundId);

@@ -37,8 +37,10 @@ public sealed class SelectionReadService(AppDbContext db, RoundService rounds)
             finalists = await NominationsAsync(db.Nominations.Where(n => db.RoundCandidates.Any(c => c.RoundId == last.Id && c.Advances && c.NominationId == n.Id)), cancellationToken);
         }
 
+        var files = await NominationFileService.ListAsync(
+            db.Set<NominationFile>().Where(f => db.Nominations.Any(n => n.Id == f.NominationId && n.SelectionId == s.Id && n.Status != NominationStatus.Draft)), cancellationToken);
         return new SelectionViewModel(s.Id, s.Title, campaign, s.CampaignId, s.Description, s.Eligibility, s.NominationOpens, s.NominationCloses, s.QuotaPerUnit, s.FinishedAt,
-            [.. s.Groups.OrderBy(g => g.Order).Select(g => new GroupRow(g.Id, g.Name))], experts, nominations, list, finalists, expertEmail);
+            [.. s.Groups.OrderBy(g => g.Order).Select(g => new GroupRow(g.Id, g.Name))], experts, nominations, list, finalists, expertEmail, files.ToLookup(f => f.NominationId));
     }
 
     public Task<List<ExpertRow>> ExpertsAsync(int selectionId, CancellationToken cancellationToken) =>
@@ -68,8 +70,9 @@ public sealed class SelectionReadService(AppDbContext db, RoundService rounds)
             .ToList();
         var isLast = !await db.SelectionRounds.AnyAsync(r => r.SelectionId == round.SelectionId && r.Number > round.Number, cancellationToken);
         var progress = round.Kind == RoundKind.Vote ? await rounds.ProgressAsync(round, cancellationToken) : [];
+        var minutes = round.MinutesFileId is { } minutesId ? await db.StoredFiles.Where(f => f.Id == minutesId).Select(f => f.OriginalName).SingleOrDefaultAsync(cancellationToken) : null;
         return new RoundViewModel(round.Id, round.SelectionId, selection, round.Number, round.Name, round.Kind, round.Status, round.DueAt, round.CutOff?.Describe(), round.PerGroup,
             round.MissingVotesReason, round.MeetingNote, progress, progress.Sum(p => p.Expected - p.Voted), candidates,
-            round.Status == RoundStatus.TiesPending ? round.Outcome().Ties : [], isLast);
+            round.Status == RoundStatus.TiesPending ? round.Outcome().Ties : [], isLast, minutes);
     }
 }
