@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Mvc;
 namespace CampaignPortal.Web.Features.Selections;
 
 /// <summary>推荐材料: the nominating unit uploads and removes them on the draft; the download is checked per file.</summary>
-[Authorize]
 public sealed class NominationFilesController(NominationFileService files, IAntiforgery antiforgery) : Controller
 {
     [HttpPost("/nominations/{id:int}/files")]
@@ -49,6 +48,7 @@ public sealed class NominationFilesController(NominationFileService files, IAnti
     }
 
     [HttpGet("/nominations/{id:int}/files/{fileId:guid}")]
+    [Authorize] // Any signed-in user: experts hold no role; the file itself decides who may read it.
     public async Task<IActionResult> Download(int id, Guid fileId)
     {
         if (await files.DownloadableAsync(id, fileId, HttpContext.RequestAborted) is not { } file)
