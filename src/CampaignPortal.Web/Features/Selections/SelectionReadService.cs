@@ -56,7 +56,9 @@ public sealed class SelectionReadService(AppDbContext db, RoundService rounds)
 
     public async Task<RoundViewModel> RoundAsync(SelectionRound round, CancellationToken cancellationToken)
     {
-        var selection = await db.Selections.Where(s => s.Id == round.SelectionId).Select(s => s.Title).SingleAsync(cancellationToken);
+        var head = await db.Selections.Where(s => s.Id == round.SelectionId)
+            .Select(s => new { s.Title, IsLast = !db.SelectionRounds.Any(r => r.SelectionId == s.Id && r.Number > round.Number) }).SingleAsync(cancellationToken);
+        var (selection, isLast) = (head.Title, head.IsLast);
         var ids = round.Candidates.Select(c => c.NominationId).ToList();
         var people = await db.Nominations.AsNoTracking().Where(n => ids.Contains(n.Id))
             .Select(n => new { n.Id, n.Name, Group = n.Group!.Name, GroupOrder = n.Group.Order, n.CandidateOrganisation, By = n.Organisation!.Name })
@@ -68,7 +70,6 @@ public sealed class SelectionReadService(AppDbContext db, RoundService rounds)
             .OrderBy(x => x.p.GroupOrder).ThenByDescending(x => counted ? x.c.Yes ?? 0 : 0).ThenBy(x => x.c.NominationId)
             .Select(x => new RoundCandidateRow(x.c.NominationId, x.p.Name, x.p.Group, x.p.CandidateOrganisation, x.p.By, counted ? x.c.Yes : null, x.c.Advances, x.c.WasTied))
             .ToList();
-        var isLast = !await db.SelectionRounds.AnyAsync(r => r.SelectionId == round.SelectionId && r.Number > round.Number, cancellationToken);
         var progress = round.Kind == RoundKind.Vote ? await rounds.ProgressAsync(round, cancellationToken) : [];
         var minutes = round.MinutesFileId is { } minutesId ? await db.StoredFiles.Where(f => f.Id == minutesId).Select(f => f.OriginalName).SingleOrDefaultAsync(cancellationToken) : null;
         return new RoundViewModel(round.Id, round.SelectionId, selection, round.Number, round.Name, round.Kind, round.Status, round.DueAt, round.CutOff?.Describe(), round.PerGroup,

@@ -21,6 +21,13 @@ public sealed partial class SelectionService(AppDbContext db, CurrentUser user, 
     public async Task<Selection?> OwnAsync(int id, CancellationToken cancellationToken) =>
         IsOrganiser ? await db.Selections.Include(s => s.Groups).SingleOrDefaultAsync(s => s.Id == id && s.OrganisationId == OrganisationId, cancellationToken) : null;
 
+    /// <summary>The selections the user organises, as a query to compose into another (an empty one for anyone else).</summary>
+    public IQueryable<Selection> Owned()
+    {
+        var organisation = OrganisationId;
+        return IsOrganiser ? db.Selections.Where(s => s.OrganisationId == organisation) : db.Selections.Where(s => false);
+    }
+
     public async Task<string?> OwnCampaignTitleAsync(int campaignId, CancellationToken cancellationToken) =>
         IsOrganiser ? await db.Campaigns.Where(c => c.Id == campaignId && c.OrganisationId == OrganisationId).Select(c => c.Title).SingleOrDefaultAsync(cancellationToken) : null;
 
