@@ -18,6 +18,7 @@ public sealed class RoundEditInputValidator : AbstractValidator<RoundEditInput>
     public RoundEditInputValidator()
     {
         RuleFor(x => x.Name).NotEmpty().WithMessage("请填写轮次名称，如“初评”。").MaximumLength(Schema.MediumText).WithMessage("轮次名称过长。");
+        RuleFor(x => x.DueDate).Must(Campaigns.TemplateText.IsPlausibleDate).WithMessage("日期应在 2000 年至 2100 年之间。");
     }
 }
 
