@@ -103,6 +103,8 @@ public enum AuditAction
     AnnouncementEntryUpdated,
     SelectionFinalised,
     SelectionResultPublished,
+    SelectionGroupRemoved,
+    RoundUpdated,
 }
 
 public static class AuditActionNames
@@ -168,6 +170,8 @@ public static class AuditActionNames
         AuditAction.AnnouncementEntryUpdated => "修改公示人选事迹或照片",
         AuditAction.SelectionFinalised => "确定最终评选结果",
         AuditAction.SelectionResultPublished => "公布评选结果",
+        AuditAction.SelectionGroupRemoved => "删除学科组",
+        AuditAction.RoundUpdated => "修改评审轮次",
         _ => action.ToString(),
     };
 }

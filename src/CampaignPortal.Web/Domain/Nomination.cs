@@ -121,6 +121,13 @@ public sealed class Nomination
         _files.Add(new NominationFile(storedFileId));
     }
 
+    /// <summary>Takes a supporting file off the draft; false when it is not one of this nomination's.</summary>
+    public bool RemoveFile(Guid storedFileId)
+    {
+        EnsureDraft();
+        return _files.RemoveAll(f => f.StoredFileId == storedFileId) > 0;
+    }
+
     public void Submit(DateTimeOffset now)
     {
         EnsureDraft();

@@ -92,6 +92,19 @@ public sealed class Selection
         return group;
     }
 
+    /// <summary>Removes a group nobody uses (the caller checks nominations and experts); the last one stays.</summary>
+    public SelectionGroup RemoveGroup(int groupId)
+    {
+        var group = _groups.SingleOrDefault(g => g.Id == groupId) ?? throw new DomainException("没有这个学科组。");
+        if (_groups.Count == 1)
+        {
+            throw new DomainException("评选至少要有一个学科组，不能删除最后一个。");
+        }
+
+        _groups.Remove(group);
+        return group;
+    }
+
     public void Finish(DateTimeOffset now)
     {
         if (FinishedAt is not null)

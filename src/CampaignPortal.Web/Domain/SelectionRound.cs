@@ -228,6 +228,50 @@ public sealed partial class SelectionRound
         Close(now);
     }
 
+    /// <summary>Renames an open round and, for a vote round, moves its due date (not into the past).</summary>
+    public void Revise(string name, DateTimeOffset? dueAt, DateTimeOffset now)
+    {
+        if (Status != RoundStatus.Open)
+        {
+            throw new DomainException("只能修改进行中的轮次。");
+        }
+
+        if (Kind == RoundKind.Vote)
+        {
+            if (dueAt is not { } due || due < now)
+            {
+                throw new DomainException("投票截止日期不能早于今天。");
+            }
+
+            DueAt = due;
+        }
+
+        Name = name.Trim();
+    }
+
+    /// <summary>Replaces the panel of an open vote round; only before the first vote, so nobody's vote loses its seat.</summary>
+    public void ChangePanel(IEnumerable<int> expertIds, bool anyVoteCast)
+    {
+        if (Kind != RoundKind.Vote || Status != RoundStatus.Open)
+        {
+            throw new DomainException("只能调整进行中的网络投票轮次的评审专家。");
+        }
+
+        if (anyVoteCast)
+        {
+            throw new DomainException("已有专家投票，不能再调整本轮评审专家。");
+        }
+
+        var wanted = expertIds.Distinct().ToHashSet();
+        if (wanted.Count == 0)
+        {
+            throw new DomainException("请至少选择一位评审专家。");
+        }
+
+        _panel.RemoveAll(p => !wanted.Contains(p.ExpertId));
+        _panel.AddRange(wanted.Where(id => _panel.All(p => p.ExpertId != id)).Select(id => new RoundPanellist(id)));
+    }
+
     /// <summary>Records an offline meeting's decision: who advances, and the minutes.</summary>
     public void RecordMeeting(IReadOnlySet<int> advancing, string? note, Guid? minutesFileId, DateTimeOffset now)
     {

@@ -284,6 +284,8 @@ public static partial class WebSetup
         services.AddOptions<Features.Exports.DocumentOptions>().BindConfiguration(Features.Exports.DocumentOptions.Section);
         services.AddScoped<Features.Exports.ExportService>();
         services.AddScoped<Features.Selections.SelectionService>();
+        services.AddScoped<Features.Selections.NominationFileService>();
+        services.AddScoped<Features.Selections.SelectionUpkeepService>();
         services.AddScoped<Features.Selections.RoundService>();
         services.AddScoped<Features.Selections.NominationService>();
         services.AddScoped<Features.Selections.VotingService>();

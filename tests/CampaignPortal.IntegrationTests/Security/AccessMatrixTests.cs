@@ -78,7 +78,8 @@ public sealed partial class AccessMatrixTests(AccessMatrixTests.Fixture fixture)
                 return n.Id;
             });
 
-            // A selection of the campaign (哈密 nominated one candidate, checked eligible), expert1 on the panel of its open first round.
+            // A selection of the campaign (哈密 nominated one candidate with a supporting file, checked eligible), expert1 on the panel of its open first round.
+            var nominationFile = await Selections.SelectionMatrixData.StoreFileAsync(this, hami);
             var (selection, nomination, round) = await WithDbAsync(async db =>
             {
                 var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -87,6 +88,7 @@ public sealed partial class AccessMatrixTests(AccessMatrixTests.Fixture fixture)
                 db.Selections.Add(s);
                 await db.SaveChangesAsync();
                 var n = new Nomination(s.Id, hami, new CandidateDetails("阿依古丽", Gender.Female, 1975, "新疆农业科学院", "研究员", group.Id, "<p>事迹</p>", "同意推荐"), DateTimeOffset.UtcNow);
+                n.AddFile(nominationFile);
                 n.Submit(DateTimeOffset.UtcNow);
                 n.Pass(DateTimeOffset.UtcNow);
                 db.Nominations.Add(n);
@@ -104,6 +106,9 @@ public sealed partial class AccessMatrixTests(AccessMatrixTests.Fixture fixture)
                 ["SEL"] = selection.ToString(),
                 ["NOM"] = nomination.ToString(),
                 ["RND"] = round.ToString(),
+                ["NOMF"] = nominationFile.ToString(),
+                ["EXP"] = (await db.SelectionExperts.Where(e => e.SelectionId == selection).Select(e => e.Id).FirstAsync()).ToString(),
+                ["GRP"] = (await db.Nominations.Where(n => n.Id == nomination).Select(n => n.GroupId).SingleAsync()).ToString(),
                 ["C"] = campaign.ToString(),
                 ["N"] = notice.Id.ToString(),
                 ["NF"] = notice.File.ToString(),
@@ -162,7 +167,9 @@ public sealed partial class AccessMatrixTests(AccessMatrixTests.Fixture fixture)
         {
             "id" when route.Contains("/main-events/{id", StringComparison.Ordinal) => Id("M"),
             "id" or "campaignId" => Id(owner),
-            "fileId" => Id(owner switch { "A" => "AF", "N" => "NF", _ => "RF" }),
+            "fileId" => Id(owner switch { "A" => "AF", "N" => "NF", "NOM" => "NOMF", _ => "RF" }),
+            "expertId" => Id("EXP"),
+            "groupId" => Id("GRP"),
             "mediaId" => Id("AM"),
             "nominationId" => Id("NOM"),
             "entryId" or "objectionId" => "0",

@@ -63,6 +63,8 @@ public sealed class BadInputCatalogueRunTests(BadInputCatalogueRunTests.Fixture 
             ("hami.filer@demo.local", $"/activities/{ids["A"]}"), ("hami.filer@demo.local", $"/campaigns/{ids["C"]}/report"),
             ("klmy.filer@demo.local", $"/main-events/{ids["M"]}/sub-venue"),
             ("xj.reviewer@demo.local", "/reviews"), ("xj.reviewer@demo.local", $"/reports/{ids["R"]}"),
+            ("xj.organiser@demo.local", $"/selections/{ids["SEL"]}"), ("xj.organiser@demo.local", $"/selection-rounds/{ids["RND"]}/edit"),
+            ("hami.filer@demo.local", $"/nominations/{ids["NOM"]}/edit"),
         };
 
         var clients = new Dictionary<string, PortalClient>();
@@ -116,6 +118,12 @@ public sealed class BadInputCatalogueRunTests(BadInputCatalogueRunTests.Fixture 
             await CampaignSteps.CreateNoticeAsync(organiser, campaign, "输入检验用草稿通知", xinjiang, ["Prefecture"]);
         }
 
+        // The demo selection (its open first round) for the organiser's forms; a draft nomination of a new one for the unit's.
+        var today = CampaignPortal.Web.Infrastructure.ChinaTime.Today(TimeProvider.System);
+        var selection = await Selections.SelectionSteps.CreateSelectionAsync(fixture, today, title: "输入检验评选");
+        var draft = await Selections.SelectionSteps.NominateAsync(fixture, "hami.filer@demo.local", selection, "输入检验",
+            (await Selections.SelectionSteps.GroupIdsAsync(fixture, selection))[0], submit: false);
+
         return await fixture.WithDbAsync(async db => new Dictionary<string, string>
         {
             ["C"] = campaign.ToString(),
@@ -126,6 +134,9 @@ public sealed class BadInputCatalogueRunTests(BadInputCatalogueRunTests.Fixture 
             ["R"] = (await db.SummaryReports.Where(r => r.CampaignId == campaign && r.Organisation!.Name == "吐鲁番市科学技术协会").Select(r => r.Id).SingleAsync()).ToString(),
             ["O"] = (await fixture.OrganisationIdAsync("吐鲁番市科学技术协会")).ToString(),
             ["U"] = victim.Id,
+            ["SEL"] = (await db.Selections.Where(s => s.Title == "2022年“新疆最美科技工作者”").Select(s => s.Id).SingleAsync()).ToString(),
+            ["RND"] = (await db.SelectionRounds.Where(r => db.Selections.Any(s => s.Id == r.SelectionId && s.Title == "2022年“新疆最美科技工作者”")).Select(r => r.Id).SingleAsync()).ToString(),
+            ["NOM"] = draft.ToString(),
         });
     }
 

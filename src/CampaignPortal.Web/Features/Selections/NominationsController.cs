@@ -111,7 +111,8 @@ public sealed class NominationsController(NominationService nominations, AppDbCo
             return null;
         }
 
+        var files = existing is null ? [] : await NominationFileService.ListAsync(db.Set<NominationFile>().Where(f => f.NominationId == existing.Id), HttpContext.RequestAborted);
         return new NominationFormViewModel(selectionId, s.Title, existing?.Id, existing?.Status ?? NominationStatus.Draft, s.IsNominationOpen(ChinaTime.Today(clock)),
-            [.. s.Groups.OrderBy(g => g.Order).Select(g => new GroupRow(g.Id, g.Name))], input, existing?.RejectionReason);
+            [.. s.Groups.OrderBy(g => g.Order).Select(g => new GroupRow(g.Id, g.Name))], input, existing?.RejectionReason, files);
     }
 }

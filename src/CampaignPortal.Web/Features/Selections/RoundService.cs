@@ -15,8 +15,10 @@ public sealed partial class RoundService(AppDbContext db, SelectionService selec
     /// <summary>The round if the user organises its selection.</summary>
     public async Task<SelectionRound?> OwnAsync(int roundId, CancellationToken cancellationToken)
     {
-        var round = await db.SelectionRounds.Include(r => r.Candidates).Include(r => r.Panel).SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken);
-        return round is not null && await selections.OwnAsync(round.SelectionId, cancellationToken) is not null ? round : null;
+        // Ownership in the same query: a round page is one of the organiser's busiest (see SelectionQueryBudgetTests).
+        var owned = selections.Owned();
+        return await db.SelectionRounds.Include(r => r.Candidates).Include(r => r.Panel)
+            .SingleOrDefaultAsync(r => r.Id == roundId && owned.Any(s => s.Id == r.SelectionId), cancellationToken);
     }
 
     /// <summary>Who may be a candidate of the next round: the eligible nominations first, then those who advanced.</summary>
@@ -81,11 +83,20 @@ public sealed partial class RoundService(AppDbContext db, SelectionService selec
     /// <summary>Per panellist: how many of their candidates they have voted on (not how).</summary>
     public async Task<IReadOnlyList<PanellistProgress>> ProgressAsync(SelectionRound round, CancellationToken cancellationToken)
     {
-        var panel = await db.SelectionExperts.Where(e => round.Panel.Select(p => p.ExpertId).Contains(e.Id))
-            .Select(e => new { e.UserId, e.User!.DisplayName, Organisation = e.User.Organisation!.Name, e.GroupId, Group = e.Group != null ? e.Group.Name : null })
+        var ids = round.Panel.Select(p => p.ExpertId).ToList();
+        var roundId = round.Id;
+        var panel = await db.SelectionExperts.Where(e => ids.Contains(e.Id))
+            .Select(e => new
+            {
+                e.UserId,
+                e.User!.DisplayName,
+                Organisation = e.User.Organisation!.Name,
+                e.GroupId,
+                Group = e.Group != null ? e.Group.Name : null,
+                Voted = db.SelectionVotes.Count(v => v.RoundId == roundId && v.ExpertUserId == e.UserId),
+            })
             .ToListAsync(cancellationToken);
-        var votes = round.IsScored ? await ScoredCountsAsync(round, cancellationToken) : await db.SelectionVotes.Where(v => v.RoundId == round.Id).GroupBy(v => v.ExpertUserId)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        var votes = round.IsScored ? await ScoredCountsAsync(round, cancellationToken) : panel.ToDictionary(p => p.UserId, p => p.Voted);
         var recused = await RecusedAsync(round, cancellationToken);
         return [.. panel.OrderBy(p => p.DisplayName, StringComparer.Ordinal).Select(p => new PanellistProgress(p.DisplayName, p.Organisation, p.Group,
             round.Candidates.Count(c => (p.GroupId is null || c.GroupId == p.GroupId) && !recused.Contains((p.UserId, c.NominationId))), votes.GetValueOrDefault(p.UserId))
@@ -150,7 +161,7 @@ public sealed partial class RoundService(AppDbContext db, SelectionService selec
         }
 
         round.RecordMeeting(advancing, note, minutesFileId, clock.GetUtcNow());
-        audit.Record(AuditAction.RoundClosed, nameof(SelectionRound), roundId.ToString(CultureInfo.InvariantCulture), $"第{round.Number}轮“{round.Name}”会议结果：{advancing.Count} 人入选");
+        audit.Record(AuditAction.RoundClosed, nameof(SelectionRound), roundId.ToString(CultureInfo.InvariantCulture), $"第{round.Number}轮“{round.Name}”会议结果：{advancing.Count} 人入选{(minutesFileId is null ? string.Empty : "，附会议纪要")}");
         await db.SaveChangesAsync(cancellationToken);
         LogRound(logger, roundId, round.SelectionId, "meeting recorded");
         return CommandResult.Ok(roundId);

@@ -112,7 +112,7 @@ public sealed class RoundInputValidator : AbstractValidator<RoundInput>
         RuleFor(x => x.Kind).IsInEnum().WithMessage("请选择评审方式。");
         When(x => x.Kind != RoundKind.Meeting, () =>
         {
-            RuleFor(x => x.DueDate).NotNull().WithMessage("请填写投票截止日期。");
+            RuleFor(x => x.DueDate).NotNull().WithMessage("请填写投票截止日期。").Must(Campaigns.TemplateText.IsPlausibleDate).WithMessage("日期应在 2000 年至 2100 年之间。");
             RuleFor(x => x.Rule).IsInEnum().WithMessage("请选择晋级规则。");
             RuleFor(x => x.Count).NotNull().When(x => x.Rule is CutOffRule.Top or CutOffRule.MinimumYes).WithMessage("请填写人数或票数。")
                 .InclusiveBetween(1, 10000).WithMessage("人数或票数应在 1 到 10000 之间。");

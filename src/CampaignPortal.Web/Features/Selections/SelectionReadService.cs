@@ -37,8 +37,10 @@ public sealed class SelectionReadService(AppDbContext db, RoundService rounds)
             finalists = await NominationsAsync(db.Nominations.Where(n => db.RoundCandidates.Any(c => c.RoundId == last.Id && c.Advances && c.NominationId == n.Id)), cancellationToken);
         }
 
+        var files = await NominationFileService.ListAsync(
+            db.Set<NominationFile>().Where(f => db.Nominations.Any(n => n.Id == f.NominationId && n.SelectionId == s.Id && n.Status != NominationStatus.Draft)), cancellationToken);
         return new SelectionViewModel(s.Id, s.Title, campaign, s.CampaignId, s.Description, s.Eligibility, s.NominationOpens, s.NominationCloses, s.QuotaPerUnit, s.FinishedAt,
-            [.. s.Groups.OrderBy(g => g.Order).Select(g => new GroupRow(g.Id, g.Name))], experts, nominations, list, finalists, expertEmail);
+            [.. s.Groups.OrderBy(g => g.Order).Select(g => new GroupRow(g.Id, g.Name))], experts, nominations, list, finalists, expertEmail, files.ToLookup(f => f.NominationId));
     }
 
     public Task<List<ExpertRow>> ExpertsAsync(int selectionId, CancellationToken cancellationToken) =>
@@ -54,7 +56,9 @@ public sealed class SelectionReadService(AppDbContext db, RoundService rounds)
 
     public async Task<RoundViewModel> RoundAsync(SelectionRound round, CancellationToken cancellationToken)
     {
-        var selection = await db.Selections.Where(s => s.Id == round.SelectionId).Select(s => s.Title).SingleAsync(cancellationToken);
+        var head = await db.Selections.Where(s => s.Id == round.SelectionId)
+            .Select(s => new { s.Title, IsLast = !db.SelectionRounds.Any(r => r.SelectionId == s.Id && r.Number > round.Number) }).SingleAsync(cancellationToken);
+        var (selection, isLast) = (head.Title, head.IsLast);
         var ids = round.Candidates.Select(c => c.NominationId).ToList();
         var people = await db.Nominations.AsNoTracking().Where(n => ids.Contains(n.Id))
             .Select(n => new { n.Id, n.Name, Group = n.Group!.Name, GroupOrder = n.Group.Order, n.CandidateOrganisation, By = n.Organisation!.Name })
@@ -66,10 +70,10 @@ public sealed class SelectionReadService(AppDbContext db, RoundService rounds)
             .OrderBy(x => x.p.GroupOrder).ThenByDescending(x => counted ? x.c.Yes ?? 0 : 0).ThenBy(x => x.c.NominationId)
             .Select(x => new RoundCandidateRow(x.c.NominationId, x.p.Name, x.p.Group, x.p.CandidateOrganisation, x.p.By, counted ? x.c.Yes : null, x.c.Advances, x.c.WasTied))
             .ToList();
-        var isLast = !await db.SelectionRounds.AnyAsync(r => r.SelectionId == round.SelectionId && r.Number > round.Number, cancellationToken);
         var progress = round.Kind == RoundKind.Vote ? await rounds.ProgressAsync(round, cancellationToken) : [];
+        var minutes = round.MinutesFileId is { } minutesId ? await db.StoredFiles.Where(f => f.Id == minutesId).Select(f => f.OriginalName).SingleOrDefaultAsync(cancellationToken) : null;
         return new RoundViewModel(round.Id, round.SelectionId, selection, round.Number, round.Name, round.Kind, round.Status, round.DueAt, round.CutOff?.Describe(), round.PerGroup,
             round.MissingVotesReason, round.MeetingNote, progress, progress.Sum(p => p.Expected - p.Voted), candidates,
-            round.Status == RoundStatus.TiesPending ? round.Outcome().Ties : [], isLast);
+            round.Status == RoundStatus.TiesPending ? round.Outcome().Ties : [], isLast, minutes);
     }
 }

@@ -21,12 +21,19 @@ public sealed partial class SelectionService(AppDbContext db, CurrentUser user, 
     public async Task<Selection?> OwnAsync(int id, CancellationToken cancellationToken) =>
         IsOrganiser ? await db.Selections.Include(s => s.Groups).SingleOrDefaultAsync(s => s.Id == id && s.OrganisationId == OrganisationId, cancellationToken) : null;
 
+    /// <summary>The selections the user organises, as a query to compose into another (an empty one for anyone else).</summary>
+    public IQueryable<Selection> Owned()
+    {
+        var organisation = OrganisationId;
+        return IsOrganiser ? db.Selections.Where(s => s.OrganisationId == organisation) : db.Selections.Where(s => false);
+    }
+
     public async Task<string?> OwnCampaignTitleAsync(int campaignId, CancellationToken cancellationToken) =>
         IsOrganiser ? await db.Campaigns.Where(c => c.Id == campaignId && c.OrganisationId == OrganisationId).Select(c => c.Title).SingleOrDefaultAsync(cancellationToken) : null;
 
-    public async Task<IReadOnlyList<SelectionRow>> ListAsync(CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<SelectionRow>> ListAsync(CancellationToken cancellationToken, int? campaignId = null) =>
         IsOrganiser
-            ? await db.Selections.AsNoTracking().Where(s => s.OrganisationId == OrganisationId).OrderByDescending(s => s.CreatedAt)
+            ? await db.Selections.AsNoTracking().Where(s => s.OrganisationId == OrganisationId && (campaignId == null || s.CampaignId == campaignId)).OrderByDescending(s => s.CreatedAt)
                 .Select(s => new SelectionRow(s.Id, s.Title, db.Campaigns.Where(c => c.Id == s.CampaignId).Select(c => c.Title).Single(), s.NominationOpens, s.NominationCloses,
                     db.Nominations.Count(n => n.SelectionId == s.Id && n.Status != NominationStatus.Draft), s.FinishedAt != null))
                 .ToListAsync(cancellationToken)

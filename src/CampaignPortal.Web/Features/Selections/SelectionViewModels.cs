@@ -16,7 +16,7 @@ public sealed record RoundRow(int Id, int Number, string Name, RoundKind Kind, R
 public sealed record SelectionViewModel(
     int Id, string Title, string Campaign, int CampaignId, string? Description, string? Eligibility, DateOnly Opens, DateOnly Closes, int Quota, DateTimeOffset? FinishedAt,
     IReadOnlyList<GroupRow> Groups, IReadOnlyList<ExpertRow> Experts, IReadOnlyList<NominationRow> Nominations, IReadOnlyList<RoundRow> Rounds,
-    IReadOnlyList<NominationRow> Finalists, string? ExpertEmail);
+    IReadOnlyList<NominationRow> Finalists, string? ExpertEmail, ILookup<int, NominationFileRow>? Files = null);
 
 public sealed record RoundFormViewModel(int SelectionId, string Selection, int Number, int Candidates, bool HasGroups, IReadOnlyList<ExpertRow> Experts, RoundInput Input);
 
@@ -25,10 +25,10 @@ public sealed record RoundCandidateRow(int NominationId, string Name, string Gro
 public sealed record RoundViewModel(
     int Id, int SelectionId, string Selection, int Number, string Name, RoundKind Kind, RoundStatus Status, DateTimeOffset? DueAt, string? Rule, bool PerGroup,
     string? MissingVotesReason, string? MeetingNote, IReadOnlyList<PanellistProgress> Progress, int MissingVotes, IReadOnlyList<RoundCandidateRow> Candidates,
-    IReadOnlyList<Tie> Ties, bool IsLast);
+    IReadOnlyList<Tie> Ties, bool IsLast, string? MinutesName = null);
 
 public sealed record MyNominationsViewModel(int SelectionId, string Title, string? Eligibility, DateOnly Opens, DateOnly Closes, bool Open, int Quota, int Submitted,
     IReadOnlyList<NominationRow> Nominations);
 
 public sealed record NominationFormViewModel(int SelectionId, string Selection, int? NominationId, NominationStatus Status, bool Open, IReadOnlyList<GroupRow> Groups,
-    NominationInput Input, string? RejectionReason);
+    NominationInput Input, string? RejectionReason, IReadOnlyList<NominationFileRow>? Files = null);

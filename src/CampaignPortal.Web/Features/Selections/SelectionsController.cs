@@ -17,10 +17,11 @@ public sealed class SelectionsController(
     private const string RoundView = "~/Features/Selections/Views/Round.cshtml";
 
     [HttpGet("/selections")]
-    public async Task<IActionResult> Index()
+    public async Task<IActionResult> Index(int? campaignId)
     {
         ViewData["Campaigns"] = await selections.OwnCampaignsAsync(HttpContext.RequestAborted);
-        return View("~/Features/Selections/Views/Index.cshtml", await selections.ListAsync(HttpContext.RequestAborted));
+        ViewData["CampaignFilter"] = campaignId;
+        return View("~/Features/Selections/Views/Index.cshtml", await selections.ListAsync(HttpContext.RequestAborted, campaignId));
     }
 
     [HttpGet("/campaigns/{campaignId:int}/selections/create")]
@@ -180,11 +181,7 @@ public sealed class SelectionsController(
     public Task<IActionResult> ResolveTies(int id, List<int> chosen, bool wholeTies) =>
         RoundDone(id, rounds.ResolveTiesAsync(id, chosen.ToHashSet(), wholeTies, HttpContext.RequestAborted), "并列人选已确定，本轮结束。");
 
-    [HttpPost("/selection-rounds/{id:int}/meeting")]
-    public Task<IActionResult> Meeting(int id, List<int> advancing, string? note) =>
-        RoundDone(id, rounds.RecordMeetingAsync(id, advancing.ToHashSet(), FormText.Clean(note ?? string.Empty) is { Length: > 0 } n ? n : null, null, HttpContext.RequestAborted),
-            "会议结果已录入，本轮结束。");
-
+    // POST /selection-rounds/{id}/meeting (with the minutes' upload) is in SelectionUpkeepController.
     private async Task<IActionResult> RoundDone(int id, Task<CommandResult> command, string message)
     {
         var result = await command;

@@ -59,8 +59,9 @@ public sealed partial class VotingService(AppDbContext db, CurrentUser user, Aud
             .Select(n => new BallotCandidate(n.Id, n.Name, n.Gender, n.BirthYear, n.CandidateOrganisation, n.Title, n.Group!.Name, n.Organisation!.Name, n.Achievements))
             .ToListAsync(cancellationToken);
         var selection = await db.Selections.Where(s => s.Id == round.SelectionId).Select(s => s.Title).SingleAsync(cancellationToken);
+        var files = await NominationFileService.ListAsync(db.Set<NominationFile>().Where(f => mine.Contains(f.NominationId)), cancellationToken);
         return new BallotViewModel(round.Id, selection, round.Number, round.Name, round.DueAt!.Value, round.AcceptsVotes(clock.GetUtcNow()), round.Status,
-            round.CutOff!.Describe(), candidates, votes);
+            round.CutOff!.Describe(), candidates, votes, files.ToLookup(f => f.NominationId));
     }
 
     /// <summary>Casts or changes votes (nominationId → yes/no) before the due date; every one is audited, without its value.</summary>
@@ -129,4 +130,4 @@ public sealed record ExpertRoundRow(int Id, string Selection, int Number, string
 public sealed record BallotCandidate(int Id, string Name, Gender Gender, int BirthYear, string Organisation, string? Title, string Group, string NominatedBy, string? Achievements);
 
 public sealed record BallotViewModel(int RoundId, string Selection, int Number, string Name, DateTimeOffset DueAt, bool Open, RoundStatus Status, string Rule,
-    IReadOnlyList<BallotCandidate> Candidates, IReadOnlyDictionary<int, bool> Votes);
+    IReadOnlyList<BallotCandidate> Candidates, IReadOnlyDictionary<int, bool> Votes, ILookup<int, NominationFileRow>? Files = null);
