@@ -23,6 +23,10 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         builder.HasIndex(n => new { n.Status, n.IsPublic, n.PublicationDate });
         builder.HasIndex(n => n.CampaignId);
 
+        // The public list (top-level notices, newest first): read in order from the index, 20 entries for a page,
+        // and counted from it without touching the table (it also serves the AttachedToNoticeId foreign key).
+        builder.HasIndex(n => new { n.AttachedToNoticeId, n.PublicationDate, n.Id, n.IsPublic, n.Status });
+
         builder.HasMany(n => n.Issuers).WithOne().HasForeignKey(x => x.NoticeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(n => n.Addressees).WithOne().HasForeignKey(x => x.NoticeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(n => n.Bases).WithOne().HasForeignKey(x => x.NoticeId).OnDelete(DeleteBehavior.Cascade);

@@ -48,7 +48,7 @@ public sealed class AnnouncementsController(
         Done(id, await announcements.SetCitationAsync(id, entryId, citation is null ? null : FormText.Clean(citation), HttpContext.RequestAborted), "事迹简介已保存。", $"#entry-{entryId}");
 
     [HttpPost("/selections/{id:int}/announcement/entries/{entryId:int}/photo")]
-    [DisableRequestSizeLimit]
+    [RequestSizeLimit(6L * 1024 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = 6L * 1024 * 1024)]
     public async Task<IActionResult> Photo(int id, int entryId, IFormFile? photo) =>
         Done(id, await announcements.SetPhotoAsync(id, entryId, photo, HttpContext.RequestAborted), "照片已上传。", $"#entry-{entryId}");

@@ -25,7 +25,9 @@ public sealed class GongshiController(AnnouncementReadService read, ObjectionSer
 
     [HttpPost("/gongshi/{id:int}/objection")]
     [EnableRateLimiting(WebSetup.ObjectionRateLimit)]
-    [DisableRequestSizeLimit]
+    // Anyone may post here: the whole body is capped (a file a little over the limit still gets the form's message;
+    // far over, the "文件过大" page), so no one can make the server read an unbounded form.
+    [RequestSizeLimit(ObjectionService.EvidenceMaxBytes + (1024 * 1024))]
     [RequestFormLimits(MultipartBodyLengthLimit = ObjectionService.EvidenceMaxBytes + (1024 * 1024))]
     public async Task<IActionResult> Objection(int id, ObjectionInput input, IFormFile? file)
     {

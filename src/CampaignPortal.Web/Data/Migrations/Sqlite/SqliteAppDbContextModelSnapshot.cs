@@ -959,11 +959,11 @@ namespace CampaignPortal.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AttachedToNoticeId");
-
                     b.HasIndex("CampaignId");
 
                     b.HasIndex("Status", "IsPublic", "PublicationDate");
+
+                    b.HasIndex("AttachedToNoticeId", "PublicationDate", "Id", "IsPublic", "Status");
 
                     b.ToTable("Notices");
                 });
