@@ -51,16 +51,19 @@ public sealed partial class VotingService(AppDbContext db, CurrentUser user, Aud
         }
 
         var me = UserId;
-        var recused = await RecusedAsync(round.SelectionId, cancellationToken);
+        // The selection's title with the candidates I recused from, in one command.
+        var selection = await db.Selections.AsNoTracking().Where(s => s.Id == round.SelectionId)
+            .Select(s => new { s.Title, Recused = db.SelectionRecusals.Where(r => r.SelectionId == s.Id && r.ExpertUserId == me).Select(r => r.NominationId).ToList() })
+            .AsSingleQuery().SingleAsync(cancellationToken);
+        var recused = selection.Recused.ToHashSet();
         var mine = round.Candidates.Where(c => (groupId is null || c.GroupId == groupId) && !recused.Contains(c.NominationId)).Select(c => c.NominationId).ToList();
         var votes = await db.SelectionVotes.Where(v => v.RoundId == roundId && v.ExpertUserId == me).ToDictionaryAsync(v => v.NominationId, v => v.Yes, cancellationToken);
         var candidates = await db.Nominations.AsNoTracking().Where(n => mine.Contains(n.Id))
             .OrderBy(n => n.Group!.Order).ThenBy(n => n.Name)
             .Select(n => new BallotCandidate(n.Id, n.Name, n.Gender, n.BirthYear, n.CandidateOrganisation, n.Title, n.Group!.Name, n.Organisation!.Name, n.Achievements))
             .ToListAsync(cancellationToken);
-        var selection = await db.Selections.Where(s => s.Id == round.SelectionId).Select(s => s.Title).SingleAsync(cancellationToken);
         var files = await NominationFileService.ListAsync(db.Set<NominationFile>().Where(f => mine.Contains(f.NominationId)), cancellationToken);
-        return new BallotViewModel(round.Id, selection, round.Number, round.Name, round.DueAt!.Value, round.AcceptsVotes(clock.GetUtcNow()), round.Status,
+        return new BallotViewModel(round.Id, selection.Title, round.Number, round.Name, round.DueAt!.Value, round.AcceptsVotes(clock.GetUtcNow()), round.Status,
             round.CutOff!.Describe(), candidates, votes, files.ToLookup(f => f.NominationId));
     }
 
