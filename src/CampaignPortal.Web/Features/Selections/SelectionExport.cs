@@ -14,8 +14,7 @@ public sealed class SelectionExport(AppDbContext db, RoundService rounds, Select
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static string Safe(string? value) =>
-        string.IsNullOrEmpty(value) ? string.Empty : "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
+    private static string Safe(string? value) => Infrastructure.SpreadsheetText.Safe(value);
 
     /// <summary>The round's file name and bytes; null if not the organiser's round. Throws (409) while the round is open.</summary>
     public async Task<(string Name, byte[] Bytes)?> RoundAsync(int roundId, CancellationToken cancellationToken)

@@ -27,9 +27,6 @@ public sealed class UserExport
         return stream.ToArray();
     }
 
-    /// <summary>
-    /// Text a spreadsheet would take for a formula once the sheet is saved as CSV gets a leading apostrophe (OWASP
-    /// CSV injection). "+" and "-" are left alone: they start phone numbers (+86…), and names never start with them.
-    /// </summary>
-    public static string Safe(string value) => value.Length > 0 && "=@\t\r".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
+    /// <summary>Formula-safe text (<see cref="Infrastructure.SpreadsheetText"/>); phone numbers may start with "+".</summary>
+    private static string Safe(string value) => Infrastructure.SpreadsheetText.Safe(value, mayStartWithSign: true);
 }
