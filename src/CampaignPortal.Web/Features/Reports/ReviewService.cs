@@ -122,27 +122,14 @@ public sealed class ReviewService(
         return new ReviewQueueViewModel(query, rows, total, query.Page, pageCount, campaignOptions, units) { MoreCampaigns = moreCampaigns };
     }
 
-    private int? _waiting;
-
     /// <summary>
-    /// The navigation badge: reports waiting for the reviewer's organisation (for reviewers read with the user's
-    /// organisation, <see cref="CurrentUser.GetBadgesAsync"/>; otherwise counted once per request).
+    /// The navigation badge of a reviewer: reports waiting for their organisation, at most <see cref="HeaderBadges.Cap"/>,
+    /// read with the user's organisation (<see cref="CurrentUser.GetBadgesAsync"/>). The layout asks only for reviewers.
     /// </summary>
-    public async Task<int> WaitingCountAsync(CancellationToken cancellationToken)
-    {
-        if (currentUser.Principal.OrganisationId() is not { } own)
-        {
-            return 0;
-        }
-
-        if (currentUser.IsInRole(Roles.Reviewer))
-        {
-            return (await currentUser.GetBadgesAsync(cancellationToken)).Waiting;
-        }
-
-        return _waiting ??= await db.SummaryReports.Where(r => r.OwnerOrganisationId == own && r.Status == ReportStatus.Submitted)
-            .Take(HeaderBadges.Cap).CountAsync(cancellationToken);
-    }
+    public async Task<int> WaitingCountAsync(CancellationToken cancellationToken) =>
+        currentUser.Principal.OrganisationId() is null || !currentUser.IsInRole(Roles.Reviewer)
+            ? 0
+            : (await currentUser.GetBadgesAsync(cancellationToken)).Waiting;
 
     /// <summary>The exact number of reports waiting for review (the reviewer's workbench says it; the header's badge stops at 99+).</summary>
     public async Task<int> WaitingExactAsync(CancellationToken cancellationToken)
